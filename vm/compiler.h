@@ -1,0 +1,22 @@
+/* vm/compiler.h — AST to code objects (symtable.c + compiler.c). */
+#ifndef GILPY_COMPILER_H
+#define GILPY_COMPILER_H
+
+#include "vm/ast.h"
+#include "vm/object.h"
+
+/* Compile a parsed module (mode MODE_EXEC / MODE_EVAL / MODE_SINGLE from
+ * vm/runtime.h) into a code object.  New reference, or NULL with a
+ * SyntaxError set ("'return' outside function", "nonlocal declaration not
+ * allowed at module level", ...). */
+Object *compile_ast(AstModule *mod, const char *filename, int mode);
+/* Parse + compile.  NULL with SyntaxError set. */
+Object *compile_source(const char *source, const char *filename, int mode);
+/* For the REPL: 1 if `source` is an incomplete statement that more lines
+ * could complete, 0 if complete (or a real syntax error). */
+int compile_is_incomplete(const char *source);
+
+/* Disassembly, checkpoints marked with '*' (vm/dis.c). */
+void dis_code(Object *code, void *file /* FILE * */);
+
+#endif

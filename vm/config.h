@@ -1,0 +1,18 @@
+/* vm/config.h — compile-time switches, in one place.
+ *
+ * GILPY_DEBUG      : extra assertions (GIL ownership, refcount sanity).
+ * GILPY_VERSION    : version string shown by -V and the REPL banner.
+ */
+#ifndef GILPY_CONFIG_H
+#define GILPY_CONFIG_H
+
+#define GILPY_VERSION "0.1.0"
+/* The CPython version whose semantics gilpy follows (sys.version_info). */
+#define GILPY_PY_MAJOR 3
+#define GILPY_PY_MINOR 11
+#define GILPY_PY_MICRO 7
+
+#define GILPY_DEFAULT_RECURSION_LIMIT 1000
+#define GILPY_DEFAULT_SWITCH_INTERVAL 0.005
+
+#endif
