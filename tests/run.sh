@@ -33,7 +33,9 @@ outcome() {  # $1 binary, $2 script -> the text to compare, on stdout
     fi
     rm -f "$err"
 }
-export -f outcome
+# Paths in tracebacks are absolute: show them relative to the repository root
+# so expected files do not depend on where the checkout lives.
+outcome_rel() { outcome "$@" | sed "s|$PWD/||g"; }
 export timeout_s
 
 tests=$(find "${dirs[@]}" -name '*.py' ! -name '_*' | sort)
@@ -41,7 +43,7 @@ if [ $mode = expected ]; then
     for t in $tests; do
         case "$t" in *.gilpy.py) continue;; esac   # gilpy-only: hand-checked .exp
         [ -f "${t%.py}.gilpy-exp" ] && continue
-        outcome "$bin" "$t" > "${t%.py}.exp"
+        outcome_rel "$bin" "$t" > "${t%.py}.exp"
     done
     echo "regenerated $(echo "$tests" | wc -w) expected files"
     exit 0
@@ -51,7 +53,7 @@ pass=0; fail=0; failed=()
 for t in $tests; do
     exp="${t%.py}.exp"
     [ -f "$exp" ] || continue
-    if diff -u "$exp" <(outcome "$bin" "$t") > /tmp/gilpy-test-diff.$$ 2>&1; then
+    if diff -u "$exp" <(outcome_rel "$bin" "$t") > /tmp/gilpy-test-diff.$$ 2>&1; then
         pass=$((pass + 1))
     else
         fail=$((fail + 1)); failed+=("$t")

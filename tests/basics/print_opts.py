@@ -1,0 +1,12 @@
+import sys
+print('a', 'b', 'c', sep='-', end='!\n')
+print('no newline', end='')
+print()
+print(1, 2, sep='')
+print('to stderr', file=sys.stderr)
+print('flushed', flush=True)
+print()
+print(*[1, 2, 3])
+print(*'abc', sep=', ')
+sys.stdout.write('written\n')
+print(None, True, [None], {'k': None})

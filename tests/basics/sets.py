@@ -1,0 +1,11 @@
+s = {3, 1, 2}
+print(s, len(s), 2 in s)
+s.add(4); s.discard(1); s.remove(2); print(s)
+print({1, 2} | {2, 3}, {1, 2} & {2, 3}, {1, 2} - {2, 3}, {1, 2} ^ {2, 3})
+print({1, 2} <= {1, 2, 3}, {1, 2}.issubset([1, 2]), {1}.isdisjoint({2}))
+print(set(), set([1, 1, 2]), frozenset([1, 2]), sorted({'b', 'a'}))
+print({x % 3 for x in range(10)})
+f = frozenset({1, 2}); print(hash(f) == hash(frozenset([2, 1])), {f: 'ok'}[frozenset([1, 2])])
+t = {1, 2, 3}; t -= {1}; t |= {9}; t &= {2, 9}; print(t)
+print(set('hello') == set('olleh'), len(set(range(100))))
+u = set(range(5)); print(u.pop(), u)

@@ -1,0 +1,5 @@
+# check: stderr
+print('never runs')
+x = (1 +
+if x:
+    pass

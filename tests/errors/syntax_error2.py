@@ -1,0 +1,4 @@
+# check: stderr
+def f():
+    return 1
+  print('bad indent')

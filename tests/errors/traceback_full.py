@@ -1,0 +1,7 @@
+# check: stderr
+def inner():
+    raise ValueError('deep problem')
+def outer():
+    inner()
+print('before')
+outer()

@@ -1,0 +1,18 @@
+from collections import namedtuple, deque, defaultdict, OrderedDict, Counter
+Point = namedtuple('Point', 'x y')
+p = Point(1, y=2)
+print(p, p.x, p[1], p._asdict(), p._replace(x=5), Point._fields, Point._make([3, 4]), tuple(p))
+x, y = p; print(x + y, p == (1, 2), isinstance(p, tuple))
+Result = namedtuple('Result', ['count', 'average'])
+print(Result(count=3, average=25.0))
+d = deque([1, 2, 3], maxlen=4)
+d.append(4); d.append(5); d.appendleft(0); print(d, d.popleft(), d.pop(), len(d))
+d.rotate(1); print(d, list(d), 2 in d)
+dd = defaultdict(list)
+for k, v in [('a', 1), ('b', 2), ('a', 3)]:
+    dd[k].append(v)
+print(dict(dd), dd['zz'], sorted(dd))
+od = OrderedDict(); od['b'] = 1; od['a'] = 2; od.move_to_end('b'); print(list(od), od.popitem(last=False))
+c = Counter('abracadabra'); print(c.most_common(2), c['a'], c['z'])
+c.update('aaz'); print(c['a'], sorted(c.elements())[:3])
+print(Counter([1, 1, 2]) + Counter([2, 3]))

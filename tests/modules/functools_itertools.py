@@ -1,0 +1,11 @@
+import functools, itertools, operator
+print(functools.reduce(operator.add, [1, 2, 3, 4]), functools.reduce(lambda a, b: a * b, [1, 2, 3], 10))
+p = functools.partial(int, base=2); print(p('1010'))
+print(list(itertools.chain([1], (2, 3))), list(itertools.islice(itertools.count(5, 2), 4)))
+print(list(itertools.zip_longest('ab', 'xyz', fillvalue='-')), list(itertools.product('ab', repeat=2)))
+print(list(itertools.permutations([1, 2, 3], 2)), list(itertools.combinations('abcd', 2)))
+print(list(itertools.accumulate([1, 2, 3, 4])), [(k, list(g)) for k, g in itertools.groupby('aabbbc')])
+print(list(itertools.islice(itertools.cycle('ab'), 5)), list(itertools.repeat('x', 3)))
+print(list(itertools.takewhile(lambda x: x < 3, [1, 2, 5, 1])), list(itertools.starmap(pow, [(2, 3), (3, 2)])))
+print(sorted(['bb', 'a', 'ccc'], key=functools.cmp_to_key(lambda a, b: len(a) - len(b))))
+print(list(map(operator.itemgetter(1), [(1, 'a'), (2, 'b')])), operator.attrgetter('real')(5))
