@@ -514,7 +514,16 @@ static Object *thread_interrupt_main(Object *self, Object *const *args, size_t n
     return none_new();
 }
 
+/* threading.excepthook's printer: the traceback of `exc` to sys.stderr. */
+static Object *thread_print_exception(Object *self, Object *const *args, size_t nargs,
+                                      Object *kwnames) {
+    if (args_count("_print_exception", nargs, 1, 1) < 0) return NULL;
+    err_display(args[0]);
+    return none_new();
+}
+
 static MethodDef thread_functions[] = {
+    {"_print_exception", thread_print_exception, 0, NULL},
     {"start_new_thread", thread_start_new, 0, "start_new_thread(function, args[, kwargs])"},
     {"start_new", thread_start_new, 0, NULL},
     {"allocate_lock", thread_allocate_lock, 0, "allocate_lock() -> lock"},
