@@ -714,3 +714,32 @@ class local:
             del d[name]
         except KeyError:
             raise AttributeError(name) from None
+
+
+def _after_fork():
+    """In a forked child only the forking thread exists: forget the others.
+
+    The child re-initialises inherited locks in C (stdlib/thread.c); here the
+    Thread objects of vanished threads are marked stopped so join() returns.
+    """
+    global _main_thread, _active_limbo_lock
+    _active_limbo_lock = RLock()
+    me = _active.get(get_ident())
+    if me is None:
+        me = _MainThread.__new__(_MainThread)
+        Thread.__init__(me, name="MainThread", daemon=False)
+        me._started.set()
+        me._ident = get_ident()
+    for t in list(_active.values()) + list(_limbo.values()):
+        if t is not me:
+            t._is_stopped = True
+            if t._done.locked():
+                t._done.release()
+    _limbo.clear()
+    _active.clear()
+    me._native_id = get_native_id()
+    me._is_stopped = False
+    if not me._done.locked():
+        me._done.acquire()
+    _active[me._ident] = me
+    _main_thread = me
