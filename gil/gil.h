@@ -45,5 +45,10 @@ void gil_set_switch_interval(double seconds);
 void signals_init(void);
 int signals_check(void);             /* run pending handlers; -1 if one raised */
 extern volatile sig_atomic_t signals_pending;
+/* For the signal module: route `signo` to the recording C handler, and set
+ * the Python handler the main thread calls (NULL: default behaviour). */
+int signals_install_c_handler(int signo);
+void signals_set_handler(int signo, Object *handler);   /* increfs */
+Object *signals_get_handler(int signo);                  /* borrowed, may be NULL */
 
 #endif
