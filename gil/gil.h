@@ -21,12 +21,28 @@
 #include "vm/state.h"
 
 extern atomic_int eval_breaker;
+/* Bits of eval_breaker. */
+enum {
+    EVAL_BREAK_DROP = 1,      /* a waiter asks the holder to drop the GIL */
+    EVAL_BREAK_SIGNALS = 2,   /* a signal arrived: the main thread handles it */
+    EVAL_BREAK_TICKS = 4,     /* `ticks` policy with waiters: count check points */
+};
+
+/* GIL policies (../shared/GIL.md); switchable at run time. */
+enum { GIL_POLICY_INTERVAL, GIL_POLICY_TICKS, GIL_POLICY_FIFO, GIL_POLICY_PRIORITY,
+       GIL_POLICY_COUNT };
+int gil_get_policy(void);
+const char *gil_policy_name(int policy);
+int gil_set_policy_name(const char *name);   /* 0, or -1 if unknown (no exception set) */
+int gil_get_check_interval(void);            /* `ticks`: check points per release */
+void gil_set_check_interval(int n);
 
 int eval_handle_breaker(void);
 
 void gil_init(void);                 /* create the lock, take it for the main thread */
 void gil_acquire(ThreadState *ts);   /* take the GIL and make ts current */
-void gil_release(ThreadState *ts);   /* give it up (thread end, blocking) */
+void gil_release(ThreadState *ts);   /* give it up (no hand-over wait) */
+void gil_thread_exit(ThreadState *ts); /* give it up for good: the thread ends */
 void gil_after_fork_child(void);     /* re-initialise in a forked child */
 bool gil_held(void);                 /* does the calling thread hold it? */
 
@@ -38,6 +54,19 @@ void gil_blocking_end(void);
 
 double gil_get_switch_interval(void);
 void gil_set_switch_interval(double seconds);
+
+/* Statistics and traces (gil/stats.h): thread names for reports, a
+ * snapshot of every thread's record, totals, and the raw trace buffer. */
+struct GilThreadStats;
+struct GilEvent;
+uint64_t gil_now_ns(void);
+void gil_set_thread_name(ThreadState *ts, const char *name);
+void gil_stats_snapshot(void (*visit)(const struct GilThreadStats *st, void *arg), void *arg);
+void gil_stats_totals(uint64_t *switches, uint64_t *drop_requests, uint64_t *since_ns);
+void gil_stats_reset(void);
+void gil_trace_begin(void);
+struct GilEvent *gil_trace_end(size_t *n);   /* malloc'ed events; caller frees */
+extern atomic_int gil_tracing;
 
 /* Signals: the SIGINT handler records the signal and sets the breaker;
  * the main thread raises KeyboardInterrupt at its next check point or when

@@ -415,8 +415,10 @@ static void *thread_main(void *arg) {
     XDECREF(boot->kwargs);
     free(boot);
     thread_count--;
-    threadstate_delete(ts);
-    gil_release(ts);
+    threadstate_clear(ts);
+    gil_thread_exit(ts);
+    ts_current = NULL;
+    free(ts);
     return NULL;
 }
 
@@ -514,6 +516,15 @@ static Object *thread_interrupt_main(Object *self, Object *const *args, size_t n
     return none_new();
 }
 
+/* threading tells the GIL statistics each thread's name. */
+static Object *thread_set_name(Object *self, Object *const *args, size_t nargs,
+                               Object *kwnames) {
+    const char *name;
+    if (args_parse(args, nargs, kwnames, "s:_set_name", NULL, &name) < 0) return NULL;
+    gil_set_thread_name(ts_current, name);
+    return none_new();
+}
+
 /* threading.excepthook's printer: the traceback of `exc` to sys.stderr. */
 static Object *thread_print_exception(Object *self, Object *const *args, size_t nargs,
                                       Object *kwnames) {
@@ -524,6 +535,7 @@ static Object *thread_print_exception(Object *self, Object *const *args, size_t 
 
 static MethodDef thread_functions[] = {
     {"_print_exception", thread_print_exception, 0, NULL},
+    {"_set_name", thread_set_name, 0, NULL},
     {"start_new_thread", thread_start_new, 0, "start_new_thread(function, args[, kwargs])"},
     {"start_new", thread_start_new, 0, NULL},
     {"allocate_lock", thread_allocate_lock, 0, "allocate_lock() -> lock"},

@@ -26,7 +26,7 @@ ThreadState *threadstate_new(void) {
     return ts;
 }
 
-void threadstate_delete(ThreadState *ts) {
+void threadstate_clear(ThreadState *ts) {
     if (ts->prev) ts->prev->next = ts->next;
     else if (runtime.threads == ts) runtime.threads = ts->next;
     if (ts->next) ts->next->prev = ts->prev;
@@ -34,6 +34,10 @@ void threadstate_delete(ThreadState *ts) {
     CLEAR(ts->handled_exc);
     CLEAR(ts->local_dicts);
     CLEAR(ts->async_exc);
+}
+
+void threadstate_delete(ThreadState *ts) {
+    threadstate_clear(ts);
     if (ts_current == ts) ts_current = NULL;
     free(ts);
 }

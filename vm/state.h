@@ -49,6 +49,9 @@ extern Runtime runtime;
 /* Thread state life cycle (vm/state.c). */
 ThreadState *threadstate_new(void);        /* allocate and link; not yet current */
 void threadstate_delete(ThreadState *ts);  /* unlink and free (GIL held) */
+/* Unlink and drop its references, keeping the struct (a finishing thread
+ * still needs it to release the GIL; it frees it afterwards). */
+void threadstate_clear(ThreadState *ts);
 
 /* Guard for C recursion: -1 + RecursionError past the limit. */
 int enter_recursive_call(const char *where);

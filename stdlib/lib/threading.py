@@ -446,6 +446,7 @@ class Thread:
     def _bootstrap(self):
         self._ident = get_ident()
         self._native_id = get_native_id()
+        _thread._set_name(self._name)
         with _active_limbo_lock:
             _active[self._ident] = self
             del _limbo[self]
@@ -594,6 +595,7 @@ class _MainThread(Thread):
         self._started.set()
         self._ident = get_ident()
         self._native_id = get_native_id()
+        _thread._set_name("MainThread")
         self._done.acquire()
         with _active_limbo_lock:
             _active[self._ident] = self
