@@ -33,6 +33,7 @@ void mem_free(void *p) { free(p); }
 
 static Object *alloc_bytes(TypeObject *type, size_t size) {
     bool gc = (type->flags & TPFLAG_GC) != 0;
+    if (gc) gc_maybe_collect();
     size_t total = size + (gc ? sizeof(GCHead) : 0);
     char *mem = calloc(1, total);
     if (!mem) return err_no_memory();
@@ -56,6 +57,7 @@ void obj_free(Object *o) {
     if (type->flags & TPFLAG_GC) {
         GCHead *g = AS_GC(o);
         if (g->next) gc_untrack(o);
+        if (gc_generations[0].count > 0) gc_generations[0].count--;
         free(g);
     } else {
         free(o);
@@ -71,7 +73,6 @@ void gc_track(Object *o) {
     g->next = head;
     head->prev->next = g;
     head->prev = g;
-    gc_generations[0].count++;
 }
 
 void gc_untrack(Object *o) {
@@ -80,7 +81,6 @@ void gc_untrack(Object *o) {
     g->prev->next = g->next;
     g->next->prev = g->prev;
     g->next = g->prev = NULL;
-    if (gc_generations[0].count > 0) gc_generations[0].count--;
 }
 
 bool gc_is_tracked(Object *o) { return obj_is_gc(o) && AS_GC(o)->next != NULL; }

@@ -1,0 +1,206 @@
+/* gc/collect.c — the generational cycle collector.
+ *
+ * Reference counting frees everything except cycles.  The collector finds
+ * groups of container objects that only reference each other:
+ *
+ *   1. copy each object's reference count into gc_refs;
+ *   2. for every reference an object of the generation holds to another
+ *      object of the generation, subtract one: what remains counts the
+ *      references from OUTSIDE the generation;
+ *   3. objects with outside references are reachable, and so is everything
+ *      they reach; the rest is garbage;
+ *   4. run __del__ on the garbage (once per object); if a finaliser made any
+ *      of it reachable again, keep the lot; otherwise clear each object's
+ *      references, which lets reference counting free the whole cycle.
+ *
+ * Survivors move one generation up.  Generation 0 is collected when the
+ * number of container allocations minus deallocations exceeds its
+ * threshold (700); an older generation when the younger one has been
+ * collected more often than its threshold (10).  Everything here runs
+ * with the GIL held, from whichever thread triggered it.
+ */
+#include "gc/gc.h"
+#include "vm/error.h"
+#include "vm/state.h"
+
+int gc_enabled = 1;
+Object *gc_garbage;
+static int collecting;
+
+static void list_init(GCHead *head) { head->next = head->prev = head; }
+static bool list_empty(GCHead *head) { return head->next == head; }
+
+static void list_move(GCHead *g, GCHead *to) {
+    g->prev->next = g->next;
+    g->next->prev = g->prev;
+    g->prev = to->prev;
+    g->next = to;
+    to->prev->next = g;
+    to->prev = g;
+}
+
+static void list_merge(GCHead *from, GCHead *to) {
+    if (list_empty(from)) return;
+    GCHead *first = from->next, *last = from->prev;
+    first->prev = to->prev;
+    to->prev->next = first;
+    last->next = to;
+    to->prev = last;
+    list_init(from);
+}
+
+static int visit_decref(Object *o, void *arg) {
+    if (o && obj_is_gc(o)) {
+        GCHead *g = AS_GC(o);
+        if (g->next && g->state == GC_STATE_COLLECTING && g->gc_refs > 0) g->gc_refs--;
+    }
+    return 0;
+}
+
+/* Everything a reachable object references is reachable too. */
+static int visit_reachable(Object *o, void *arg) {
+    GCHead *young = arg;
+    if (!o || !obj_is_gc(o)) return 0;
+    GCHead *g = AS_GC(o);
+    if (!g->next) return 0;
+    if (g->state == GC_STATE_UNREACHABLE) {
+        list_move(g, young);   /* visited again later in the scan */
+        g->state = GC_STATE_COLLECTING;
+        g->gc_refs = 1;
+    } else if (g->state == GC_STATE_COLLECTING && g->gc_refs == 0) {
+        g->gc_refs = 1;
+    }
+    return 0;
+}
+
+static void subtract_internal_refs(GCHead *list) {
+    for (GCHead *g = list->next; g != list; g = g->next) {
+        Object *o = FROM_GC(g);
+        traverseproc trav = o->type->traverse;
+        if (trav) trav(o, visit_decref, NULL);
+    }
+}
+
+static void move_unreachable(GCHead *young, GCHead *unreachable) {
+    GCHead *g = young->next;
+    while (g != young) {
+        GCHead *next = g->next;
+        Object *o = FROM_GC(g);
+        if (g->gc_refs > 0) {
+            traverseproc trav = o->type->traverse;
+            if (trav) trav(o, visit_reachable, young);
+        } else {
+            list_move(g, unreachable);
+            g->state = GC_STATE_UNREACHABLE;
+        }
+        g = next;
+    }
+}
+
+/* After finalisers ran: is any of the garbage referenced from outside now? */
+static bool resurrected(GCHead *unreachable) {
+    for (GCHead *g = unreachable->next; g != unreachable; g = g->next) {
+        g->state = GC_STATE_COLLECTING;
+        g->gc_refs = FROM_GC(g)->refcnt;
+    }
+    subtract_internal_refs(unreachable);
+    bool any = false;
+    for (GCHead *g = unreachable->next; g != unreachable; g = g->next) {
+        if (g->gc_refs > 0) any = true;
+        g->state = GC_STATE_UNREACHABLE;
+    }
+    return any;
+}
+
+static void finalize_garbage(GCHead *unreachable) {
+    /* Finalisers may free objects of the list: walk a snapshot by holding
+     * a reference to each object while its finaliser runs. */
+    for (GCHead *g = unreachable->next; g != unreachable;) {
+        Object *o = FROM_GC(g);
+        if (g->finalized || !o->type->finalize) {
+            g = g->next;
+            continue;
+        }
+        g->finalized = 1;
+        INCREF(o);
+        o->type->finalize(o);
+        GCHead *next = g->next;
+        DECREF(o);
+        g = next;
+    }
+}
+
+static void clear_garbage(GCHead *unreachable, GCHead *old) {
+    while (!list_empty(unreachable)) {
+        GCHead *g = unreachable->next;
+        Object *o = FROM_GC(g);
+        INCREF(o);
+        inquiry clear = o->type->clear;
+        if (clear) clear(o);
+        /* Still alive (someone else holds it): keep it, but in the old list. */
+        if (unreachable->next == g) {
+            g->state = GC_STATE_IDLE;
+            list_move(g, old);
+        }
+        DECREF(o);
+    }
+}
+
+static intptr_t collect_generation(int gen) {
+    /* Merge the younger generations into the one being collected. */
+    for (int i = 0; i < gen; i++) list_merge(&gc_generations[i].head, &gc_generations[gen].head);
+    GCHead *young = &gc_generations[gen].head;
+    GCHead *old = gen + 1 < GC_GENERATIONS ? &gc_generations[gen + 1].head : young;
+
+    for (GCHead *g = young->next; g != young; g = g->next) {
+        g->state = GC_STATE_COLLECTING;
+        g->gc_refs = FROM_GC(g)->refcnt;
+    }
+    subtract_internal_refs(young);
+    GCHead unreachable;
+    list_init(&unreachable);
+    move_unreachable(young, &unreachable);
+    for (GCHead *g = young->next; g != young; g = g->next) g->state = GC_STATE_IDLE;
+    list_merge(young, old);
+
+    intptr_t found = 0;
+    for (GCHead *g = unreachable.next; g != &unreachable; g = g->next) found++;
+    if (found) {
+        finalize_garbage(&unreachable);
+        if (resurrected(&unreachable)) {
+            for (GCHead *g = unreachable.next; g != &unreachable; g = g->next)
+                g->state = GC_STATE_IDLE;
+            list_merge(&unreachable, old);
+        } else {
+            clear_garbage(&unreachable, old);
+        }
+    }
+    for (int i = 0; i <= gen; i++) gc_generations[i].count = 0;
+    if (gen + 1 < GC_GENERATIONS) gc_generations[gen + 1].count++;
+    return found;
+}
+
+intptr_t gc_collect(int generation) {
+    if (collecting || !ts_current) return 0;
+    if (generation < 0 || generation >= GC_GENERATIONS) generation = GC_GENERATIONS - 1;
+    collecting = 1;
+    Object *exc = err_fetch();   /* finalisers must not see a pending error */
+    intptr_t n = collect_generation(generation);
+    if (err_occurred()) err_write_unraisable(NULL);
+    if (exc) err_restore(exc);
+    collecting = 0;
+    return n;
+}
+
+void gc_maybe_collect(void) {
+    GCGeneration *g0 = &gc_generations[0];
+    if (++g0->count <= g0->threshold || !gc_enabled || collecting || !ts_current) return;
+    int gen = 0;
+    for (int i = GC_GENERATIONS - 1; i > 0; i--) {
+        if (gc_generations[i].count > gc_generations[i].threshold) {
+            gen = i;
+            break;
+        }
+    }
+    gc_collect(gen);
+}
