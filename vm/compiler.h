@@ -18,5 +18,7 @@ int compile_is_incomplete(const char *source);
 
 /* Disassembly, checkpoints marked with '*' (vm/dis.c). */
 void dis_code(Object *code, void *file /* FILE * */);
+/* The same text as a str (for a `dis` module).  New reference. */
+Object *dis_to_str(Object *code);
 
 #endif
