@@ -834,9 +834,7 @@ void str_init_types(void) {
     setlocale(LC_CTYPE, "C.UTF-8");
     type_ready(&Str_Type);
     type_ready(&StrIter_Type);
-    type_ready(&Bytes_Type);
-    type_ready(&BytesIter_Type);
-    type_ready(&ByteArray_Type);
-    type_ready(&ByteArrayIter_Type);
+    bytes_init_type();
+    bytearray_init_type();
     str_empty();
 }

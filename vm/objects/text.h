@@ -102,8 +102,24 @@ Object *bytes_from_object(Object *o);
 /* The repr body "b'...'" of a buffer into a new str (prefix may be "" ). */
 Object *bytes_repr_buf(const char *data, intptr_t n, const char *prefix,
                        const char *suffix);
-/* Methods shared by bytes and bytearray: those returning new sequences build
- * the result with the type of `self` (bytes or bytearray). */
-extern MethodDef bytes_common_methods[];
+/* bytes == / < ... for any mix of bytes and bytearray (NotImplemented otherwise). */
+Object *bytes_like_richcompare(Object *a, Object *b, int op);
+/* `x in buffer` (x an int or bytes-like). 1/0/-1. */
+int bytes_like_contains(const char *data, intptr_t n, Object *x);
+/* The count of seq * count (TypeError "can't multiply sequence by non-int"). */
+int bytes_repeat_count(Object *count, intptr_t *n);
+void bytes_fill_repeat(char *dst, const char *src, intptr_t len, intptr_t n);
+/* bytes(x)/bytearray(x) argument handling into a StrBuf (0 / -1). */
+struct StrBuf;
+int bytes_ctor_fill(struct StrBuf *sb, Object *source, const char *encoding,
+                    const char *errors);
+int bytes_collect(struct StrBuf *sb, Object *o);
+int bytes_item_for_ctor(Object *x);
+Object *bytearray_iter_new(Object *b);
+/* The methods shared by bytes and bytearray (bytes_methods.c) followed by a
+ * type's own table: a new NULL-terminated table (never freed). */
+MethodDef *bytes_methods_concat(const MethodDef *own);
+void bytes_init_type(void);
+void bytearray_init_type(void);
 
 #endif
