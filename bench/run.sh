@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 PY=${PYTHON:-$(python3 -c 'import sys; print(sys.executable)')}
 GILPY=${GILPY:-./gilpy}
-benches=${*:-$(ls bench/*.py | grep -v '/_' )}
+benches=${*:-$(ls bench/*.py | grep -v -e '/_' -e '/report_')}
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 timeit() {  # $1 interpreter, $2 script -> seconds of one run, or "fail"
@@ -31,3 +31,11 @@ for b in $benches; do
     logsum=$(awk -v l="$logsum" -v r="$ratio" 'BEGIN {printf "%.6f", l + log(r)}'); n=$((n + 1))
 done
 [ $n -gt 0 ] && awk -v l="$logsum" -v n="$n" 'BEGIN {printf "geometric mean python3/gilpy: %.2f\n", exp(l / n)}'
+
+# Reports: scripts that print their own measurements, run once on each.
+for r in bench/report_*.py; do
+    [ -f "$r" ] || continue
+    echo
+    echo "== $(basename "$r" .py) on python3"; "$PY" "$r"
+    echo "== $(basename "$r" .py) on gilpy";  "$GILPY" "$r"
+done
