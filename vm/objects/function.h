@@ -38,4 +38,9 @@ Object *function_new(Object *code, Object *globals, Object *qualname);  /* new r
 Object *cell_new(Object *value);      /* value may be NULL */
 Object *method_new(Object *func, Object *self);
 
+/* ---- additions by the eval engineer ------------------------------------- */
+/* function_new with the builtins dict given (MAKE_FUNCTION). New reference. */
+Object *function_new_full(Object *code, Object *globals, Object *builtins, Object *qualname);
+static inline bool cell_check(Object *o) { return !IS_SMALLINT(o) && o->type == &Cell_Type; }
+
 #endif

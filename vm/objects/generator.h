@@ -14,4 +14,10 @@ const char *generator_state(Object *gen);
  * on error: NULL with the exception set and *retval = NULL. */
 Object *generator_send(Object *gen, Object *value, Object **retval);
 
+/* ---- additions by the eval engineer ------------------------------------- */
+struct Frame;
+/* A generator running `frame` (steals the reference); func gives the
+ * names.  New reference. */
+Object *generator_new(struct Frame *frame, Object *func);
+
 #endif

@@ -1,0 +1,558 @@
+/* vm/traceback.c — traceback objects and printing uncaught exceptions.
+ *
+ * The printed form is CPython 3.11's:
+ *
+ *   Traceback (most recent call last):
+ *     File "x.py", line 3, in f
+ *       return a / b
+ *              ~~^~~
+ *   ZeroDivisionError: division by zero
+ *
+ * with the source line read from the file (none for "<string>"), carets
+ * under the failing expression (anchored on the operator of a binary
+ * operation or the brackets of a subscript), "[Previous line repeated N
+ * more times]" for runs of identical entries, and the __cause__ /
+ * __context__ chain printed first.  Everything is collected in a buffer,
+ * then written to sys.stderr (or fd 2 when that is unusable).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vm/traceback.h"
+#include "vm/vm.h"
+#include "vm/objects/typesys.h"
+
+/* ---- the type ---------------------------------------------------------------- */
+
+void traceback_here(Frame *f, int lasti) {
+    Object *exc = ts_current->curexc;
+    if (!exc || !is_exception_instance(exc)) return;
+    TracebackObject *tb = (TracebackObject *)obj_alloc(&Traceback_Type);
+    if (!tb) { /* keep the original exception */
+        err_restore(exc);
+        return;
+    }
+    INCREF(exc);
+    tb->next = XNEWREF(exc_get_traceback(exc));
+    tb->frame = f;
+    INCREF((Object *)f);
+    frame_escape(f);
+    tb->lasti = lasti;
+    tb->lineno = code_line_of(f->code, lasti);
+    gc_track((Object *)tb);
+    exc_set_traceback(exc, (Object *)tb);
+    DECREF((Object *)tb);
+    DECREF(exc);
+}
+
+static int tb_clear(Object *o) {
+    TracebackObject *tb = (TracebackObject *)o;
+    CLEAR(tb->next);
+    Object *f = (Object *)tb->frame;
+    tb->frame = NULL;
+    XDECREF(f);
+    return 0;
+}
+
+static void tb_dealloc(Object *o) {
+    gc_untrack(o);
+    /* Long chains (deep recursion) are freed iteratively. */
+    TracebackObject *tb = (TracebackObject *)o;
+    Object *next = tb->next;
+    tb->next = NULL;
+    tb_clear(o);
+    obj_free(o);
+    while (next && traceback_check(next) && next->refcnt == 1) {
+        TracebackObject *n = (TracebackObject *)next;
+        Object *after = n->next;
+        n->next = NULL;
+        DECREF(next);
+        next = after;
+    }
+    XDECREF(next);
+}
+
+static int tb_traverse(Object *o, visitproc visit, void *arg) {
+    TracebackObject *tb = (TracebackObject *)o;
+    if (tb->next && visit(tb->next, arg)) return 1;
+    if (tb->frame && visit((Object *)tb->frame, arg)) return 1;
+    return 0;
+}
+
+static Object *tb_get_next(Object *o, void *c) {
+    Object *n = ((TracebackObject *)o)->next;
+    return NEWREF(n ? n : None);
+}
+static int tb_set_next(Object *o, Object *v, void *c) {
+    if (!v) {
+        err_format(&Exc_TypeError, "can't delete tb_next attribute");
+        return -1;
+    }
+    if (v == None) v = NULL;
+    if (v && !traceback_check(v)) {
+        err_format(&Exc_TypeError, "expected traceback object or None, got '%T'", v);
+        return -1;
+    }
+    for (Object *p = v; p; p = ((TracebackObject *)p)->next)
+        if (p == o) {
+            err_format(&Exc_ValueError, "traceback loop detected");
+            return -1;
+        }
+    SETREF(((TracebackObject *)o)->next, XNEWREF(v));
+    return 0;
+}
+static Object *tb_get_frame(Object *o, void *c) {
+    Frame *f = ((TracebackObject *)o)->frame;
+    return NEWREF(f ? (Object *)f : None);
+}
+static Object *tb_get_lineno(Object *o, void *c) {
+    return int_from_long(((TracebackObject *)o)->lineno);
+}
+static Object *tb_get_lasti(Object *o, void *c) {
+    return int_from_long((long long)((TracebackObject *)o)->lasti * 2);
+}
+
+static GetSetDef tb_getset[] = {
+    {"tb_next", tb_get_next, tb_set_next, NULL, NULL},
+    {"tb_frame", tb_get_frame, NULL, NULL, NULL},
+    {"tb_lineno", tb_get_lineno, NULL, NULL, NULL},
+    {"tb_lasti", tb_get_lasti, NULL, NULL, NULL},
+    {NULL},
+};
+
+TypeObject Traceback_Type = {
+    .ob_base = STATIC_OBJECT_HEAD(&Type_Type),
+    .name = "traceback",
+    .basicsize = sizeof(TracebackObject),
+    .flags = TPFLAG_GC,
+    .dealloc = tb_dealloc,
+    .traverse = tb_traverse,
+    .clear = tb_clear,
+    .getset = tb_getset,
+};
+
+/* ---- source lines ------------------------------------------------------------ */
+
+/* Line `lineno` (1-based) of a file without its newline; malloc'ed or NULL. */
+static char *read_source_line(const char *filename, int lineno) {
+    if (!filename || filename[0] == '<' || lineno < 1) return NULL;
+    FILE *fp = fopen(filename, "rb");
+    if (!fp) return NULL;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = 0;
+    for (int i = 0; i < lineno; i++) {
+        n = getline(&line, &cap, fp);
+        if (n < 0) break;
+    }
+    fclose(fp);
+    if (n < 0) {
+        free(line);
+        return NULL;
+    }
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+    return line;
+}
+
+static size_t utf8_chars(const char *s, size_t n) {
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+
+/* Binary operators by precedence (higher binds tighter). */
+static int binop_prec(const char *s, int *len) {
+    static const struct { const char *op; int prec; } ops[] = {
+        {"**", 7}, {"//", 5}, {"<<", 3}, {">>", 3}, {"+", 4}, {"-", 4}, {"*", 5},
+        {"/", 5},  {"%", 5},  {"@", 5},  {"&", 2},  {"^", 1}, {"|", 0},
+    };
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        size_t l = strlen(ops[i].op);
+        if (strncmp(s, ops[i].op, l) == 0) {
+            *len = (int)l;
+            return ops[i].prec;
+        }
+    }
+    return -1;
+}
+
+static bool is_ident_char(unsigned char c) { return c == '_' || c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'); }
+
+/* Find the "^" range inside an expression segment as CPython 3.11 does:
+ * the operator of a top-level binary operation, or the [...] of a
+ * subscript.  Returns false when the whole segment should get '^'. */
+static bool find_anchors(const char *s, int n, int *lo, int *hi) {
+    int depth = 0, best = -1, best_len = 0, best_prec = 100;
+    int sub_open = -1, last_close = -1, open_at_zero = -1;
+    bool operand = false;
+    int i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\\' || c == '\n') { i++; continue; }
+        if (c == '\'' || c == '"') {
+            bool triple = i + 2 < n && s[i + 1] == (char)c && s[i + 2] == (char)c;
+            int q = triple ? 3 : 1;
+            i += q;
+            while (i < n) {
+                if (s[i] == '\\') { i += 2; continue; }
+                if (s[i] == (char)c && (!triple || (i + 2 < n && s[i + 1] == (char)c && s[i + 2] == (char)c))) break;
+                i++;
+            }
+            i += q;
+            operand = true;
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '{') {
+            if (depth == 0) open_at_zero = (c == '[' && operand) ? i : -1;
+            depth++;
+            operand = false;
+            i++;
+            continue;
+        }
+        if (c == ')' || c == ']' || c == '}') {
+            depth--;
+            if (depth == 0) {
+                last_close = i;
+                sub_open = (c == ']') ? open_at_zero : -1;
+            }
+            operand = true;
+            i++;
+            continue;
+        }
+        if (depth > 0) { i++; continue; }
+        if (is_ident_char(c) || c == '.') {
+            int start = i;
+            bool number = c >= '0' && c <= '9';
+            while (i < n && (is_ident_char((unsigned char)s[i]) || s[i] == '.' ||
+                             (number && (s[i] == '+' || s[i] == '-') && (s[i - 1] | 32) == 'e')))
+                i++;
+            int l = i - start;
+            static const char *const kws[] = {"and", "or", "not", "if", "else", "lambda", "in",
+                                              "is", "for", "await", "yield", NULL};
+            for (int k = 0; kws[k]; k++)
+                if ((int)strlen(kws[k]) == l && strncmp(s + start, kws[k], (size_t)l) == 0)
+                    return false;
+            operand = true;
+            continue;
+        }
+        int len = 0;
+        int prec = binop_prec(s + i, &len);
+        if (prec >= 0 && i + len < n && s[i + len] == '=') return false; /* augmented assign */
+        if (prec >= 0 && operand) {
+            if (prec < best_prec || (prec == best_prec && prec != 7)) {
+                best = i;
+                best_len = len;
+                best_prec = prec;
+            }
+            operand = false;
+            i += len;
+            continue;
+        }
+        if (c == '-' || c == '+' || c == '~') { operand = false; i++; continue; }
+        return false; /* comparison, comma, colon, assignment ...: not a plain BinOp */
+    }
+    if (best >= 0) {
+        *lo = best;
+        *hi = best + best_len;
+        return true;
+    }
+    int end = n;
+    while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t')) end--;
+    if (sub_open > 0 && last_close == end - 1) {
+        *lo = sub_open;
+        *hi = end;
+        return true;
+    }
+    return false;
+}
+
+static void append_carets(StrBuf *sb, const char *line, CodeObject *co, int lasti) {
+    if (!co->cols || lasti < 0 || lasti >= co->ncode) return;
+    uint32_t packed = co->cols[lasti];
+    int start = (int)(packed & 0xffff), end = (int)(packed >> 16);
+    int len = (int)strlen(line);
+    if (end <= start || end > len) return;
+    int lead = 0;
+    while (lead < len && (line[lead] == ' ' || line[lead] == '\t' || line[lead] == '\f')) lead++;
+    int rend = len;
+    while (rend > lead && (line[rend - 1] == ' ' || line[rend - 1] == '\t')) rend--;
+    if (start < lead) start = lead;
+    if (start <= lead && end >= rend) return; /* the whole line: no carets */
+    int lo = -1, hi = -1;
+    bool anchored = find_anchors(line + start, end - start, &lo, &hi);
+    strbuf_append_cstr(sb, "    ");
+    for (size_t k = utf8_chars(line + lead, (size_t)(start - lead)); k > 0; k--)
+        strbuf_append_char(sb, ' ');
+    int pos = start;
+    while (pos < end) {
+        int rel = pos - start;
+        char ch = !anchored || (rel >= lo && rel < hi) ? '^' : '~';
+        if (((unsigned char)line[pos] & 0xC0) != 0x80) strbuf_append_char(sb, ch);
+        pos++;
+    }
+    strbuf_append_char(sb, '\n');
+}
+
+static void append_entry(StrBuf *sb, TracebackObject *tb) {
+    CodeObject *co = tb->frame->code;
+    strbuf_printf(sb, "  File \"%s\", line %d, in %s\n", str_utf8(co->filename), tb->lineno,
+                  str_utf8(co->name));
+    char *line = read_source_line(str_utf8(co->filename), tb->lineno);
+    if (!line) return;
+    const char *p = line;
+    while (*p == ' ' || *p == '\t' || *p == '\f') p++;
+    if (*p) {
+        size_t l = strlen(p);
+        while (l > 0 && (p[l - 1] == ' ' || p[l - 1] == '\t')) l--;
+        strbuf_append_cstr(sb, "    ");
+        strbuf_append(sb, p, l);
+        strbuf_append_char(sb, '\n');
+        append_carets(sb, line, co, tb->lasti);
+    }
+    free(line);
+}
+
+#define TB_RECURSIVE_CUTOFF 3
+
+static void append_repeated(StrBuf *sb, long cnt) {
+    cnt -= TB_RECURSIVE_CUTOFF;
+    strbuf_printf(sb, "  [Previous line repeated %ld more time%s]\n", cnt, cnt > 1 ? "s" : "");
+}
+
+static void append_traceback(StrBuf *sb, Object *tbo) {
+    long limit = 1000;
+    Object *lim = runtime.sysdict ? dict_get_cstr(runtime.sysdict, "tracebacklimit") : NULL;
+    if (lim && int_check(lim)) {
+        limit = (long)int_as_long(lim);
+        if (err_occurred()) {
+            err_clear();
+            limit = 1000;
+        }
+        if (limit <= 0) return;
+    }
+    long depth = 0;
+    for (Object *t = tbo; t && traceback_check(t); t = ((TracebackObject *)t)->next) depth++;
+    strbuf_append_cstr(sb, "Traceback (most recent call last):\n");
+    Object *last_file = NULL, *last_name = NULL;
+    int last_line = -1;
+    long cnt = 0;
+    for (Object *t = tbo; t && traceback_check(t); t = ((TracebackObject *)t)->next, depth--) {
+        if (depth > limit) continue;
+        TracebackObject *tb = (TracebackObject *)t;
+        CodeObject *co = tb->frame->code;
+        if (last_file != co->filename || last_line != tb->lineno || last_name != co->name) {
+            if (cnt > TB_RECURSIVE_CUTOFF) append_repeated(sb, cnt);
+            last_file = co->filename;
+            last_line = tb->lineno;
+            last_name = co->name;
+            cnt = 0;
+        }
+        cnt++;
+        if (cnt <= TB_RECURSIVE_CUTOFF) append_entry(sb, tb);
+    }
+    if (cnt > TB_RECURSIVE_CUTOFF) append_repeated(sb, cnt);
+}
+
+/* "  File ..., line N" + text + caret line for SyntaxError and subclasses. */
+static void append_syntax_error(StrBuf *sb, SyntaxErrorObject *se) {
+    Object *fn = se->filename;
+    long lineno = se->lineno && int_check(se->lineno) ? (long)int_as_long(se->lineno) : -1;
+    if (err_occurred()) err_clear();
+    strbuf_printf(sb, "  File \"%s\", line %ld\n",
+                  fn && str_check(fn) ? str_utf8(fn) : "<string>", lineno);
+    if (!se->text || !str_check(se->text)) return;
+    long offset = se->offset && int_check(se->offset) ? (long)int_as_long(se->offset) : -1;
+    long end_offset =
+        se->end_offset && int_check(se->end_offset) ? (long)int_as_long(se->end_offset) : -1;
+    long end_lineno =
+        se->end_lineno && int_check(se->end_lineno) ? (long)int_as_long(se->end_lineno) : lineno;
+    if (err_occurred()) err_clear();
+    /* Work in code points: the offsets count characters. */
+    Object *text = se->text;
+    intptr_t n = STR_LENGTH(text);
+    intptr_t startc = 0;
+    while (startc < n) {
+        uint32_t ch = str_char_at(text, startc);
+        if (ch != ' ' && ch != '\t' && ch != '\f') break;
+        startc++;
+    }
+    intptr_t endc = n;
+    while (endc > startc) {
+        uint32_t ch = str_char_at(text, endc - 1);
+        if (ch != '\n' && ch != '\r' && ch != ' ' && ch != '\t') break;
+        endc--;
+    }
+    Object *shown = str_substring(text, startc, endc);
+    if (!shown) {
+        err_clear();
+        return;
+    }
+    strbuf_append_cstr(sb, "    ");
+    strbuf_append_str(sb, shown);
+    strbuf_append_char(sb, '\n');
+    DECREF(shown);
+    if (offset < 1) return;
+    long col = offset - 1 - (long)startc;
+    if (col < 0) col = 0;
+    if (col > endc - startc) col = (long)(endc - startc);
+    long carets = 1;
+    if (end_lineno == lineno && end_offset > offset) carets = end_offset - offset;
+    if (col + carets > endc - startc + 1) carets = (long)(endc - startc + 1) - col;
+    if (carets < 1) carets = 1;
+    strbuf_append_cstr(sb, "    ");
+    for (long k = 0; k < col; k++) strbuf_append_char(sb, ' ');
+    for (long k = 0; k < carets; k++) strbuf_append_char(sb, '^');
+    strbuf_append_char(sb, '\n');
+}
+
+static void append_exception_line(StrBuf *sb, Object *exc) {
+    TypeObject *t = OBJ_TYPE(exc);
+    Object *mod = type_module(t);
+    Object *qn = type_qualname(t);
+    if (!mod || !qn) err_clear();
+    if (mod && str_check(mod) && !str_eq_cstr(mod, "__main__") && !str_eq_cstr(mod, "builtins")) {
+        strbuf_append_str(sb, mod);
+        strbuf_append_char(sb, '.');
+    }
+    if (qn && str_check(qn)) strbuf_append_str(sb, qn);
+    else strbuf_append_cstr(sb, type_name(t));
+    XDECREF(mod);
+    XDECREF(qn);
+    Object *s;
+    bool is_syntax = type_is_subtype(t, &Exc_SyntaxError);
+    if (is_syntax && ((SyntaxErrorObject *)exc)->msg) s = obj_str(((SyntaxErrorObject *)exc)->msg);
+    else s = obj_str(exc);
+    if (!s) {
+        err_clear();
+        strbuf_append_cstr(sb, ": <exception str() failed>");
+    } else if (STR_SIZE(s) > 0) {
+        strbuf_append_cstr(sb, ": ");
+        strbuf_append_str(sb, s);
+    }
+    XDECREF(s);
+    strbuf_append_char(sb, '\n');
+    BaseExceptionObject *be = (BaseExceptionObject *)exc;
+    if (be->notes && list_check(be->notes)) {
+        for (intptr_t i = 0; i < LIST_SIZE(be->notes); i++) {
+            Object *note = LIST_GET(be->notes, i);
+            Object *ns = str_check(note) ? NEWREF(note) : obj_str(note);
+            if (!ns) {
+                err_clear();
+                strbuf_append_cstr(sb, "<note str() failed>\n");
+                continue;
+            }
+            strbuf_append_str(sb, ns);
+            strbuf_append_char(sb, '\n');
+            DECREF(ns);
+        }
+    }
+}
+
+static void append_one(StrBuf *sb, Object *exc) {
+    Object *tb = exc_get_traceback(exc);
+    if (tb) append_traceback(sb, tb);
+    if (type_is_subtype(OBJ_TYPE(exc), &Exc_SyntaxError))
+        append_syntax_error(sb, (SyntaxErrorObject *)exc);
+    append_exception_line(sb, exc);
+}
+
+#define MAX_CHAIN 64
+
+static bool seen_before(Object **seen, int nseen, Object *o) {
+    for (int i = 0; i < nseen; i++)
+        if (seen[i] == o) return true;
+    return false;
+}
+
+static void append_chain(StrBuf *sb, Object *exc, Object **seen, int *nseen) {
+    if (*nseen < MAX_CHAIN) seen[(*nseen)++] = exc;
+    Object *cause = exc_get_cause(exc);
+    Object *context = exc_get_context(exc);
+    if (cause && is_exception_instance(cause) && !seen_before(seen, *nseen, cause) &&
+        *nseen < MAX_CHAIN) {
+        append_chain(sb, cause, seen, nseen);
+        strbuf_append_cstr(sb, "\nThe above exception was the direct cause of the following "
+                               "exception:\n\n");
+    } else if (context && is_exception_instance(context) && !exc_get_suppress_context(exc) &&
+               !seen_before(seen, *nseen, context) && *nseen < MAX_CHAIN) {
+        append_chain(sb, context, seen, nseen);
+        strbuf_append_cstr(sb, "\nDuring handling of the above exception, another exception "
+                               "occurred:\n\n");
+    }
+    append_one(sb, exc);
+}
+
+static void write_fd2(const char *s, size_t n) {
+    while (n > 0) {
+        ssize_t w = write(2, s, n);
+        if (w <= 0) return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+/* Write text to sys.stderr (then flush it), or to fd 2. */
+static void write_stderr(Object *text) {
+    Object *err = runtime.sysdict ? dict_get_str(runtime.sysdict, id_stderr) : NULL;
+    if (err && err != None) {
+        INCREF(err);
+        Object *r = obj_call_method(err, "write", &text, 1);
+        if (r) {
+            DECREF(r);
+            r = obj_call_method(err, "flush", NULL, 0);
+            if (!r) err_clear();
+            XDECREF(r);
+            DECREF(err);
+            return;
+        }
+        err_clear();
+        DECREF(err);
+    }
+    fflush(stdout);
+    write_fd2(STR_DATA(text), (size_t)STR_SIZE(text));
+}
+
+void err_display(Object *exc) {
+    if (!exc) return;
+    Object *saved = err_fetch();
+    INCREF(exc);
+    StrBuf sb;
+    strbuf_init(&sb);
+    if (is_exception_instance(exc)) {
+        Object *seen[MAX_CHAIN];
+        int nseen = 0;
+        append_chain(&sb, exc, seen, &nseen);
+    } else {
+        strbuf_append_cstr(&sb, "TypeError: print_exception(): Exception expected for value, ");
+        strbuf_append_cstr(&sb, type_name(OBJ_TYPE(exc)));
+        strbuf_append_cstr(&sb, " found\n");
+    }
+    if (err_occurred()) err_clear();
+    Object *text = strbuf_finish(&sb);
+    if (text) {
+        write_stderr(text);
+        DECREF(text);
+    } else {
+        err_clear();
+    }
+    DECREF(exc);
+    if (saved) err_restore(saved);
+}
+
+void err_print(void) {
+    Object *exc = err_fetch();
+    if (!exc) return;
+    if (runtime.sysdict) {
+        /* sys.last_type / last_value / last_traceback, as the REPL expects */
+        Object *tb = exc_get_traceback(exc);
+        if (dict_set_cstr(runtime.sysdict, "last_type", (Object *)OBJ_TYPE(exc)) < 0 ||
+            dict_set_cstr(runtime.sysdict, "last_value", exc) < 0 ||
+            dict_set_cstr(runtime.sysdict, "last_traceback", tb ? tb : None) < 0)
+            err_clear();
+    }
+    err_display(exc);
+    DECREF(exc);
+}
