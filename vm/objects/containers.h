@@ -120,6 +120,12 @@ static inline int64_t container_hash(Object *key) {
     return obj_hash(key);
 }
 
+/* Argument-count checks with CPython's messages for one-argument and
+ * no-argument methods: "list.append() takes exactly one argument (0 given)",
+ * "dict.keys() takes no arguments (1 given)".  0 / -1. */
+int meth_one_arg(const char *tname, const char *meth, size_t nargs);
+int meth_no_args(const char *tname, const char *meth, size_t nargs);
+
 /* `iter` slot of iterators: returns self. */
 Object *iter_self(Object *self);
 

@@ -19,6 +19,7 @@
 #include "gc/gc.h"
 #include "vm/vm.h"
 #include "vm/objects/containers.h"
+#include "vm/objects/typesys.h"
 
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
@@ -644,11 +645,6 @@ static Object *dict_richcompare(Object *a, Object *b, int op) {
     return bool_from(op == CMP_EQ ? eq : !eq);
 }
 
-static int64_t dict_hash(Object *self) {
-    err_format(&Exc_TypeError, "unhashable type: '%T'", self);
-    return -1;
-}
-
 static intptr_t dict_len(Object *self) { return ((DictObject *)self)->used; }
 
 static Object *dict_subscript(Object *self, Object *key) {
@@ -719,17 +715,17 @@ static int dict_tp_init(Object *self, Object *const *args, size_t nargs, Object 
 /* ---- methods -------------------------------------------------------------- */
 
 static Object *dict_m_keys(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("keys", nargs, 0, 0) < 0) return NULL;
+    if (meth_no_args("dict", "keys", nargs) < 0) return NULL;
     return dict_keys_view(self);
 }
 
 static Object *dict_m_values(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("values", nargs, 0, 0) < 0) return NULL;
+    if (meth_no_args("dict", "values", nargs) < 0) return NULL;
     return dict_values_view(self);
 }
 
 static Object *dict_m_items(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("items", nargs, 0, 0) < 0) return NULL;
+    if (meth_no_args("dict", "items", nargs) < 0) return NULL;
     return dict_items_view(self);
 }
 
@@ -759,7 +755,7 @@ static Object *dict_m_pop(Object *self, Object *const *args, size_t nargs, Objec
 }
 
 static Object *dict_m_popitem(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("popitem", nargs, 0, 0) < 0) return NULL;
+    if (meth_no_args("dict", "popitem", nargs) < 0) return NULL;
     DictObject *d = (DictObject *)self;
     if (d->used == 0) return err_format(&Exc_KeyError, "popitem(): dictionary is empty");
     intptr_t i = d->nentries - 1;
@@ -790,12 +786,12 @@ static Object *dict_m_update(Object *self, Object *const *args, size_t nargs, Ob
 }
 
 static Object *dict_m_copy(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("copy", nargs, 0, 0) < 0) return NULL;
+    if (meth_no_args("dict", "copy", nargs) < 0) return NULL;
     return dict_copy(self);
 }
 
 static Object *dict_m_clear(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("clear", nargs, 0, 0) < 0) return NULL;
+    if (meth_no_args("dict", "clear", nargs) < 0) return NULL;
     dict_clear(self);
     return none_new();
 }
@@ -842,6 +838,7 @@ static MethodDef dict_methods[] = {
     {"clear", dict_m_clear, 0, "D.clear() -> None.  Remove all items from D."},
     {"fromkeys", dict_m_fromkeys, METH_CLASS, "Create a new dictionary with keys from iterable and values set to value."},
     {"__reversed__", dict_m_reversed, 0, "Return a reverse iterator over the dict keys."},
+    {"__class_getitem__", generic_class_getitem, METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -855,7 +852,7 @@ TypeObject Dict_Type = {
     .traverse = dict_traverse,
     .clear = dict_clear_slot,
     .repr = dict_repr,
-    .hash = dict_hash,
+    .hash = obj_hash_not_implemented,
     .richcompare = dict_richcompare,
     .iter = dict_iter,
     .nb_or = dict_or,

@@ -11,6 +11,7 @@
  */
 #include "vm/vm.h"
 #include "vm/objects/containers.h"
+#include "vm/objects/typesys.h"
 
 /* ---- iterators ------------------------------------------------------------ */
 
@@ -351,7 +352,7 @@ static Object *view_and(Object *a, Object *b) {
 }
 
 static Object *view_isdisjoint(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("isdisjoint", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg(OBJ_TYPE(self)->name, "isdisjoint", nargs) < 0) return NULL;
     Object *it = obj_get_iter(args[0]);
     if (!it) return NULL;
     Object *x;
@@ -367,8 +368,7 @@ static Object *view_isdisjoint(Object *self, Object *const *args, size_t nargs, 
 }
 
 static Object *view_mapping(Object *self, void *closure) {
-    /* No mappingproxy type: expose the dict itself (read access works alike). */
-    return NEWREF(VIEW_DICT(self));
+    return mappingproxy_new(VIEW_DICT(self));
 }
 
 static GetSetDef view_getset[] = {
@@ -393,11 +393,6 @@ static MethodDef items_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static int64_t view_hash_unhashable(Object *self) {
-    err_format(&Exc_TypeError, "unhashable type: '%T'", self);
-    return -1;
-}
-
 TypeObject DictKeys_Type = {
     .ob_base = STATIC_OBJECT_HEAD(&Type_Type),
     .name = "dict_keys",
@@ -406,7 +401,7 @@ TypeObject DictKeys_Type = {
     .dealloc = view_dealloc,
     .traverse = view_traverse,
     .repr = view_repr,
-    .hash = view_hash_unhashable,
+    .hash = obj_hash_not_implemented,
     .richcompare = view_richcompare,
     .iter = keys_iter,
     .nb_sub = view_sub,
@@ -441,7 +436,7 @@ TypeObject DictItems_Type = {
     .dealloc = view_dealloc,
     .traverse = view_traverse,
     .repr = view_repr,
-    .hash = view_hash_unhashable,
+    .hash = obj_hash_not_implemented,
     .richcompare = view_richcompare,
     .iter = items_iter,
     .nb_sub = view_sub,

@@ -15,6 +15,7 @@
 #include "gc/gc.h"
 #include "vm/vm.h"
 #include "vm/objects/containers.h"
+#include "vm/objects/typesys.h"
 
 /* ---- shared: repr recursion guard ------------------------------------------
  * A per-thread stack of containers whose repr is in progress. */
@@ -83,6 +84,19 @@ void trash_end(void) {
 }
 
 Object *iter_self(Object *self) { return NEWREF(self); }
+
+int meth_one_arg(const char *tname, const char *meth, size_t nargs) {
+    if (nargs == 1) return 0;
+    err_format(&Exc_TypeError, "%s.%s() takes exactly one argument (%zu given)", tname, meth,
+               nargs);
+    return -1;
+}
+
+int meth_no_args(const char *tname, const char *meth, size_t nargs) {
+    if (nargs == 0) return 0;
+    err_format(&Exc_TypeError, "%s.%s() takes no arguments (%zu given)", tname, meth, nargs);
+    return -1;
+}
 
 /* ---- storage -------------------------------------------------------------- */
 
@@ -430,11 +444,6 @@ static Object *list_richcompare(Object *a, Object *b, int op) {
     return res;
 }
 
-static int64_t list_hash(Object *self) {
-    err_format(&Exc_TypeError, "unhashable type: '%T'", self);
-    return -1;
-}
-
 static intptr_t list_len(Object *self) { return LIST_SIZE(self); }
 
 static int list_contains(Object *self, Object *item) {
@@ -667,13 +676,13 @@ static int list_tp_init(Object *self, Object *const *args, size_t nargs, Object 
 /* ---- methods -------------------------------------------------------------- */
 
 static Object *list_m_append(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("append", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg("list", "append", nargs) < 0) return NULL;
     if (list_append(self, args[0]) < 0) return NULL;
     return none_new();
 }
 
 static Object *list_m_extend(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("extend", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg("list", "extend", nargs) < 0) return NULL;
     if (list_extend(self, args[0]) < 0) return NULL;
     return none_new();
 }
@@ -687,7 +696,7 @@ static Object *list_m_insert(Object *self, Object *const *args, size_t nargs, Ob
 }
 
 static Object *list_m_remove(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("remove", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg("list", "remove", nargs) < 0) return NULL;
     for (intptr_t i = 0; i < LIST_SIZE(self); i++) {
         Object *x = NEWREF(LIST_GET(self, i));
         int k = obj_richcompare_bool(x, args[0], CMP_EQ);
@@ -745,7 +754,7 @@ static Object *list_m_index(Object *self, Object *const *args, size_t nargs, Obj
 }
 
 static Object *list_m_count(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("count", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg("list", "count", nargs) < 0) return NULL;
     intptr_t c = 0;
     for (intptr_t i = 0; i < LIST_SIZE(self); i++) {
         Object *x = NEWREF(LIST_GET(self, i));
@@ -758,7 +767,7 @@ static Object *list_m_count(Object *self, Object *const *args, size_t nargs, Obj
 }
 
 static Object *list_m_reverse(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("reverse", nargs, 0, 0) < 0) return NULL;
+    if (meth_no_args("list", "reverse", nargs) < 0) return NULL;
     list_reverse(self);
     return none_new();
 }
@@ -767,18 +776,19 @@ static Object *list_m_sort(Object *self, Object *const *args, size_t nargs, Obje
     static const char *const kwlist[] = {"key", "reverse", NULL};
     Object *key = NULL;
     int reverse = 0;
+    if (nargs > 0) return err_format(&Exc_TypeError, "sort() takes no positional arguments");
     if (args_parse(args, nargs, kw, "|$Op:sort", kwlist, &key, &reverse) < 0) return NULL;
     if (list_sort(self, key, reverse != 0) < 0) return NULL;
     return none_new();
 }
 
 static Object *list_m_copy(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("copy", nargs, 0, 0) < 0) return NULL;
+    if (meth_no_args("list", "copy", nargs) < 0) return NULL;
     return list_getslice(self, 0, LIST_SIZE(self));
 }
 
 static Object *list_m_clear(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("clear", nargs, 0, 0) < 0) return NULL;
+    if (meth_no_args("list", "clear", nargs) < 0) return NULL;
     list_clear(self);
     return none_new();
 }
@@ -811,6 +821,7 @@ static MethodDef list_methods[] = {
     {"copy", list_m_copy, 0, "Return a shallow copy of the list."},
     {"clear", list_m_clear, 0, "Remove all items from list."},
     {"__reversed__", list_m_reversed, 0, "Return a reverse iterator over the list."},
+    {"__class_getitem__", generic_class_getitem, METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -910,7 +921,7 @@ TypeObject List_Type = {
     .traverse = list_traverse,
     .clear = list_clear_slot,
     .repr = list_repr,
-    .hash = list_hash,
+    .hash = obj_hash_not_implemented,
     .richcompare = list_richcompare,
     .iter = list_iter,
     .nb_add = list_concat,

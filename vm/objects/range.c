@@ -11,6 +11,7 @@
  */
 #include "vm/vm.h"
 #include "vm/objects/containers.h"
+#include "vm/objects/typesys.h"
 
 /* ---- int object helpers ---------------------------------------------------- */
 
@@ -352,7 +353,7 @@ static int range_contains(Object *self, Object *x) {
 }
 
 static Object *range_count(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("count", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg("range", "count", nargs) < 0) return NULL;
     if (is_plain_int(args[0])) {
         int c = range_contains_int((RangeObject *)self, args[0]);
         return c < 0 ? NULL : int_from_long(c);
@@ -363,7 +364,7 @@ static Object *range_count(Object *self, Object *const *args, size_t nargs, Obje
 }
 
 static Object *range_index(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("index", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg("range", "index", nargs) < 0) return NULL;
     RangeObject *r = (RangeObject *)self;
     Object *x = args[0];
     if (is_plain_int(x)) {
@@ -721,13 +722,8 @@ static Object *slice_richcompare(Object *a, Object *b, int op) {
     return r;
 }
 
-static int64_t slice_hash(Object *self) {
-    err_format(&Exc_TypeError, "unhashable type: '%T'", self);
-    return -1;
-}
-
 static Object *slice_m_indices(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("indices", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg("slice", "indices", nargs) < 0) return NULL;
     Object *len = obj_index(args[0]);
     if (!len) return NULL;
     if (int_sign(len) < 0) {
@@ -778,7 +774,7 @@ TypeObject Slice_Type = {
     .traverse = slice_traverse,
     .clear = slice_clear,
     .repr = slice_repr,
-    .hash = slice_hash,
+    .hash = obj_hash_not_implemented,
     .richcompare = slice_richcompare,
     .tp_new = slice_tp_new,
     .methods = slice_methods,

@@ -16,6 +16,7 @@
 #include "gc/gc.h"
 #include "vm/vm.h"
 #include "vm/objects/containers.h"
+#include "vm/objects/typesys.h"
 
 #define SET_MINSIZE 8
 #define LINEAR_PROBES 9
@@ -42,6 +43,7 @@ static Object dummy_struct;
 #define DUMMY (&dummy_struct)
 
 #define SET_SIZE(s) (((SetObject *)(s))->used)
+#define SET_TNAME(o) (frozenset_check(o) ? "frozenset" : "set")
 
 bool frozenset_check(Object *o) {
     return !IS_SMALLINT(o) && type_is_subtype(o->type, &FrozenSet_Type);
@@ -717,11 +719,6 @@ static int set_contains_slot(Object *self, Object *key) {
     return set_contains_retry((SetObject *)self, key, set_contains_key);
 }
 
-static int64_t set_hash_unhashable(Object *self) {
-    err_format(&Exc_TypeError, "unhashable type: '%T'", self);
-    return -1;
-}
-
 /* Bits of each entry's hash spread out before xor-ing them together. */
 static uint64_t shuffle_bits(uint64_t h) {
     return ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL;
@@ -847,13 +844,13 @@ static Object *frozenset_tp_new(TypeObject *type, Object *const *args, size_t na
 #define SELF ((SetObject *)self)
 
 static Object *set_m_add(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("add", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg(SET_TNAME(self), "add", nargs) < 0) return NULL;
     if (set_add_key(SELF, args[0]) < 0) return NULL;
     return none_new();
 }
 
 static Object *set_m_remove(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("remove", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg(SET_TNAME(self), "remove", nargs) < 0) return NULL;
     int rv = set_contains_retry(SELF, args[0], set_discard_key);
     if (rv < 0) return NULL;
     if (rv == 0) {
@@ -864,24 +861,24 @@ static Object *set_m_remove(Object *self, Object *const *args, size_t nargs, Obj
 }
 
 static Object *set_m_discard(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("discard", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg(SET_TNAME(self), "discard", nargs) < 0) return NULL;
     if (set_contains_retry(SELF, args[0], set_discard_key) < 0) return NULL;
     return none_new();
 }
 
 static Object *set_m_pop(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("pop", nargs, 0, 0) < 0) return NULL;
+    if (meth_no_args(SET_TNAME(self), "pop", nargs) < 0) return NULL;
     return set_pop(self);
 }
 
 static Object *set_m_clear(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("clear", nargs, 0, 0) < 0) return NULL;
+    if (meth_no_args(SET_TNAME(self), "clear", nargs) < 0) return NULL;
     set_clear_internal(SELF);
     return none_new();
 }
 
 static Object *set_m_copy(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("copy", nargs, 0, 0) < 0) return NULL;
+    if (meth_no_args(SET_TNAME(self), "copy", nargs) < 0) return NULL;
     if (OBJ_TYPE(self) == &FrozenSet_Type) return NEWREF(self);
     return set_copy_of(self);
 }
@@ -954,31 +951,31 @@ static Object *set_m_difference_update(Object *self, Object *const *args, size_t
 
 static Object *set_m_symmetric_difference(Object *self, Object *const *args, size_t nargs,
                                           Object *kw) {
-    if (args_count("symmetric_difference", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg(SET_TNAME(self), "symmetric_difference", nargs) < 0) return NULL;
     return set_symmetric_difference(SELF, args[0]);
 }
 
 static Object *set_m_symmetric_difference_update(Object *self, Object *const *args,
                                                  size_t nargs, Object *kw) {
-    if (args_count("symmetric_difference_update", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg(SET_TNAME(self), "symmetric_difference_update", nargs) < 0) return NULL;
     if (set_symmetric_difference_update(SELF, args[0]) < 0) return NULL;
     return none_new();
 }
 
 static Object *set_m_issubset(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("issubset", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg(SET_TNAME(self), "issubset", nargs) < 0) return NULL;
     int r = set_issubset_internal(SELF, args[0]);
     return r < 0 ? NULL : bool_from(r);
 }
 
 static Object *set_m_issuperset(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("issuperset", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg(SET_TNAME(self), "issuperset", nargs) < 0) return NULL;
     int r = set_issuperset_internal(SELF, args[0]);
     return r < 0 ? NULL : bool_from(r);
 }
 
 static Object *set_m_isdisjoint(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("isdisjoint", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg(SET_TNAME(self), "isdisjoint", nargs) < 0) return NULL;
     Object *other = args[0];
     if (other == self) return bool_from(SET_SIZE(self) == 0);
     if (anyset_check(other)) {
@@ -1032,6 +1029,7 @@ static MethodDef set_methods[] = {
     {"symmetric_difference_update", set_m_symmetric_difference_update, 0, "Update a set with the symmetric difference of itself and another."},
     {"union", set_m_union, 0, "Return the union of sets as a new set."},
     {"update", set_m_update, 0, "Update a set with the union of itself and others."},
+    {"__class_getitem__", generic_class_getitem, METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1044,6 +1042,7 @@ static MethodDef frozenset_methods[] = {
     {"issuperset", set_m_issuperset, 0, "Report whether this set contains another set."},
     {"symmetric_difference", set_m_symmetric_difference, 0, "Return the symmetric difference of two sets as a new set."},
     {"union", set_m_union, 0, "Return the union of sets as a new set."},
+    {"__class_getitem__", generic_class_getitem, METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1135,7 +1134,7 @@ TypeObject Set_Type = {
     .traverse = set_traverse,
     .clear = set_clear_slot,
     .repr = set_repr,
-    .hash = set_hash_unhashable,
+    .hash = obj_hash_not_implemented,
     .richcompare = set_richcompare,
     .iter = set_iter,
     .nb_sub = set_sub,

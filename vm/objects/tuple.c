@@ -11,6 +11,7 @@
 #include "gc/gc.h"
 #include "vm/vm.h"
 #include "vm/objects/containers.h"
+#include "vm/objects/typesys.h"
 
 #define TUPLE_FREELIST_SIZES 20    /* sizes 1..19 are recycled */
 #define TUPLE_FREELIST_MAX 2000    /* per size */
@@ -280,7 +281,7 @@ static Object *tuple_repeat(Object *a, Object *b) {
 /* ---- methods -------------------------------------------------------------- */
 
 static Object *tuple_count(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_count("count", nargs, 1, 1) < 0) return NULL;
+    if (meth_one_arg("tuple", "count", nargs) < 0) return NULL;
     intptr_t c = 0, n = TUPLE_SIZE(self);
     for (intptr_t i = 0; i < n; i++) {
         int k = obj_richcompare_bool(TUPLE_GET(self, i), args[0], CMP_EQ);
@@ -326,6 +327,7 @@ static MethodDef tuple_methods[] = {
     {"count", tuple_count, 0, "Return number of occurrences of value."},
     {"index", tuple_index, 0, "Return first index of value."},
     {"__getnewargs__", tuple_getnewargs, 0, NULL},
+    {"__class_getitem__", generic_class_getitem, METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
