@@ -1,0 +1,142 @@
+# bytes and bytearray
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+t(lambda: bytes(-1))
+t(lambda: bytes(1.5))
+t(lambda: bytes('a'))
+t(lambda: bytes(encoding='utf-8'))
+t(lambda: bytes(5, 'utf-8'))
+t(lambda: bytes([256]))
+t(lambda: bytes(['a']))
+t(lambda: bytes([1.5]))
+t(lambda: b'a' + 'b')
+t(lambda: b'a' + bytearray(b'c'))
+t(lambda: bytearray(b'a') + b'c')
+t(lambda: b'a' + 1)
+t(lambda: b'abc'[5])
+t(lambda: 'a' in b'abc')
+t(lambda: 300 in b'abc')
+t(lambda: 97 in b'abc')
+t(lambda: b'bc' in b'abc')
+t(lambda: b'a' == bytearray(b'a'))
+t(lambda: b'a' < 'b')
+t(lambda: b'a' == 'a')
+t(lambda: b'abc'.find('a'))
+t(lambda: b'abc'.index(b'z'))
+t(lambda: b'abc'.find(98))
+t(lambda: b'abc'.strip('a'))
+t(lambda: b'abc'.startswith('a'))
+t(lambda: b','.join([b'a', 'b']))
+t(lambda: b','.join([b'a', bytearray(b'b')]))
+t(lambda: b'a b'.split(' '))
+t(lambda: b'abc'.replace('a', 'b'))
+t(lambda: bytes.fromhex('ab cd ef'))
+t(lambda: bytes.fromhex('abx'))
+t(lambda: bytes.fromhex('a'))
+t(lambda: b'\x01\xff'.hex())
+t(lambda: b'\x01\xff\x02'.hex(':'))
+t(lambda: b'\x01\xff\x02'.hex(':', 2))
+t(lambda: b'\x01\xff\x02'.hex(':', -2))
+t(lambda: repr(b'a\'b"c\n\x00\x7f\x80\\'))
+t(lambda: repr(b"a'b"))
+t(lambda: repr(bytearray(b"a'b")))
+t(lambda: bytearray(3))
+t(lambda: hash(bytearray()))
+t(lambda: b'abc'.center(7, b'*'))
+t(lambda: b'abc'.center(7, '*'))
+t(lambda: b'abc'.decode('ascii'))
+t(lambda: b'ab'.partition(b'a'))
+t(lambda: bytearray(b'ab').partition(b'a'))
+t(lambda: bytearray(b'ab').split())
+t(lambda: b'Hello World'.swapcase())
+t(lambda: b'hello world'.title())
+t(lambda: list(b'ab'))
+t(lambda: b'abc'[::-1])
+t(lambda: b'abc'[1:])
+t(lambda: b'ab' * 3)
+t(lambda: 3 * b'ab')
+t(lambda: bytearray(b'abc')[1])
+t(lambda: bytearray(b'abc').pop())
+t(lambda: bytearray(b'abc').pop(100))
+t(lambda: bytearray().pop())
+t(lambda: bytearray(b'abc').remove(200))
+t(lambda: bytearray(b'abc').append(256))
+t(lambda: bytearray(b'abc').append('a'))
+def g():
+    y = bytearray(b'abcdef'); y[::2] = b'XYZ'; return y
+t(g)
+def h():
+    y = bytearray(b'abcdef'); y[::2] = b'XY'; return y
+t(h)
+def i():
+    y = bytearray(b'abcdef'); del y[::2]; y.reverse(); return y
+t(i)
+def j():
+    y = bytearray(b'abcdef'); y[0] = 256
+t(j)
+def k():
+    y = bytearray(b'abcdef'); y[1:3] = [65, 66, 67]; return y
+t(k)
+def m():
+    x = bytearray(b'abc')
+    x[0] = 65; x[1:2] = b'XYZ'; del x[0]; x.append(33); x.extend(b'..'); x.insert(0, 48); x += b'!'
+    x *= 2
+    return x
+t(m)
+def n():
+    z = bytearray(b'abcdef'); z[1:5] = z; return z
+t(n)
+def o():
+    z = bytearray(b'abcdef'); z[::-2] = b'123'; del z[1]; del z[-1]; return z
+t(o)
+t(lambda: bytearray('abc'))
+t(lambda: bytearray('abc', 'utf-8'))
+t(lambda: bytearray(b'abc').copy())
+t(lambda: b'abc'.count(b''))
+t(lambda: b'a\nb\r\nc'.splitlines(True))
+t(lambda: b'12'.isdigit())
+t(lambda: b'abc'.translate(None, b'b'))
+t(lambda: b'abc'.translate(bytes.maketrans(b'a', b'z')))
+t(lambda: bytes.maketrans(b'ab', b'a'))
+t(lambda: bytes(bytearray(b'xy')))
+t(lambda: str(b'ab'))
+t(lambda: b'abc'.zfill(5))
+t(lambda: bytearray(b'abc') == b'abc')
+t(lambda: b'abc' < b'abd')
+t(lambda: bytes(range(3)))
+t(lambda: bytes((1, 2)))
+t(lambda: b'\xe4\xb8'.decode())
+t(lambda: b'\xf0\x9f\x98\x41'.decode())
+t(lambda: b'ab\xff'.decode('ascii'))
+t(lambda: b'\xff'.decode())
+t(lambda: b'a\xffb\xe4\xb8'.decode('utf-8', 'replace'))
+t(lambda: b'a\xffb'.decode('utf-8', 'ignore'))
+t(lambda: b'a\xffb'.decode('utf-8', 'backslashreplace'))
+t(lambda: b'\xe4\xbd\xa0\xe5\xa5\xbd'.decode('utf-8'))
+t(lambda: b'caf\xe9'.decode('latin-1'))
+t(lambda: b'a'.decode('utf-8', 'bogus'))
+t(lambda: b'\xff'.decode('utf-8', 'bogus'))
+t(lambda: b' a  b '.split(None, 1))
+t(lambda: b' a  b '.rsplit(None, 1))
+t(lambda: b'a,b,c'.rsplit(b',', 1))
+t(lambda: b'abc'.rfind(b'c'))
+t(lambda: b'abcabc'.rindex(b'b'))
+t(lambda: (b'x' in bytearray(b'xyz'), 121 in bytearray(b'xyz')))
+t(lambda: list(iter(bytearray(b'hi'))))
+t(lambda: b'  x\t'.strip())
+t(lambda: bytearray(b'  x\t').strip())
+t(lambda: b'ABC'.lower() + b'abc'.upper())
+t(lambda: b'abc'.endswith((b'x', b'c')))
+t(lambda: (b'aB1'.isalnum(), b'aB'.isalpha(), b' '.isspace(), b'AB'.isupper(), b'ab'.islower()))
+class B(bytes):
+    pass
+t(lambda: (B(b'xy'), type(B(b'xy')).__name__, B(b'xy') + b'z'))
+class BA(bytearray):
+    pass
+t(lambda: BA(b'xy'))
+t(lambda: len(b'abc') + len(bytearray(5)))
+t(lambda: {b'a': 1}[b'a'])
