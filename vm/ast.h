@@ -161,4 +161,18 @@ typedef struct AstModule {
     Arena *arena;
 } AstModule;
 
+/* ---- helpers (vm/ast.c) ---------------------------------------------------
+ * Sequences and nodes are allocated in an arena; nothing here is freed on its
+ * own.  All return NULL with MemoryError set on failure. */
+AstSeq *ast_seq_new(Arena *a, int n);              /* n NULL items */
+/* Append to *s (created when NULL); amortised O(1). 0 or -1. */
+int ast_seq_append(Arena *a, AstSeq **s, void *item);
+AstExpr *ast_expr_new(Arena *a, ExprKind kind, AstPos pos);
+AstStmt *ast_stmt_new(Arena *a, StmtKind kind, AstPos pos);
+/* Position from the start of `first` to the end of `last`. */
+static inline AstPos ast_pos_span(AstPos first, AstPos last) {
+    AstPos p = {first.lineno, first.col_offset, last.end_lineno, last.end_col_offset};
+    return p;
+}
+
 #endif
