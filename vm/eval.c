@@ -24,6 +24,7 @@
 #include "gil/gil.h"
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
+#include "vm/objects/containers.h"
 #include "vm/frame.h"
 #include "vm/opcodes.h"
 #include "vm/traceback.h"
@@ -70,6 +71,48 @@ static int enter_frame_checks(ThreadState *ts) {
         return -1;
     }
     return 0;
+}
+
+/* ---- inline caches --------------------------------------------------------
+ * LOAD_GLOBAL remembers its result together with the versions of the
+ * globals and builtins dicts.  Dict versions come from one global counter
+ * bumped on every mutation, so equal versions mean the very same dict
+ * state and the borrowed value is still alive.  A code object gets its
+ * cache the first time it runs: index[i] is the entry of instruction i. */
+typedef struct GlobalCache {
+    uint64_t gver, bver;
+    Object *value;   /* borrowed */
+} GlobalCache;
+
+typedef struct EvalCache {
+    int32_t *index;
+    GlobalCache entries[];
+} EvalCache;
+
+static EvalCache *build_cache(CodeObject *co) {
+    int n = 0;
+    for (int i = 0; i < co->ncode; i++)
+        if (INSTR_OP(co->code[i]) == OP_LOAD_GLOBAL) n++;
+    EvalCache *c = calloc(1, sizeof(EvalCache) + (size_t)(n ? n : 1) * sizeof(GlobalCache));
+    if (!c) return NULL;
+    c->index = calloc((size_t)co->ncode + 1, sizeof(int32_t));
+    if (!c->index) {
+        free(c);
+        return NULL;
+    }
+    n = 0;
+    for (int i = 0; i < co->ncode; i++)
+        if (INSTR_OP(co->code[i]) == OP_LOAD_GLOBAL) c->index[i] = n++;
+    co->cache = c;
+    return c;
+}
+
+void eval_code_cache_free(CodeObject *co) {
+    EvalCache *c = co->cache;
+    if (!c) return;
+    free(c->index);
+    free(c);
+    co->cache = NULL;
 }
 
 /* ---- the loop ------------------------------------------------------------ */
@@ -210,6 +253,7 @@ Object *eval_frame(Frame *f, Object *sent, int throwflag) {
     Object *const *const consts = TUPLE_ITEMS(co->consts);
     Object *const *const names = TUPLE_ITEMS(co->names);
     Object *retval = NULL;
+    EvalCache *const cache = co->cache ? (EvalCache *)co->cache : build_cache(co);
     uint32_t word;
     unsigned arg;
 
@@ -531,15 +575,28 @@ dispatch:
     }
 
     TARGET(LOAD_GLOBAL) {
-        Object *name = names[arg];
-        Object *v = dict_get(f->globals, name);
-        if (!v) {
-            v = eval_load_global_slow(f, name);
-            if (!v) goto error;
+        Object *name = names[arg], *v;
+        uint64_t gver = ((DictObject *)f->globals)->version;
+        uint64_t bver = ((DictObject *)f->builtins)->version;
+        GlobalCache *e = cache ? &cache->entries[cache->index[ip - first - 1]] : NULL;
+        if (e && e->gver == gver && e->bver == bver) {
+            v = e->value;
+            INCREF(v);
             PUSH(v);
             DISPATCH();
         }
-        INCREF(v);
+        v = dict_check(f->globals) ? dict_get_str(f->globals, name) : NULL;
+        if (!v) {
+            v = eval_load_global_slow(f, name);
+            if (!v) goto error;
+        } else {
+            INCREF(v);
+        }
+        if (e && dict_check(f->globals) && dict_check(f->builtins)) {
+            e->gver = gver;
+            e->bver = bver;
+            e->value = v;
+        }
         PUSH(v);
         DISPATCH();
     }
@@ -627,7 +684,20 @@ dispatch:
     }
 
     TARGET(LOAD_ATTR) {
-        Object *o = TOP(), *v = obj_getattr(o, names[arg]);
+        Object *o = TOP(), *name = names[arg], *v;
+        TypeObject *tp = OBJ_TYPE(o);
+        if (tp->getattro == obj_generic_getattr && tp->dictoffset > 0 &&
+            !type_lookup(tp, name)) {
+            /* No descriptor on the type: the instance dict decides. */
+            Object *d = *(Object **)((char *)o + tp->dictoffset);
+            if (d && (v = dict_get_str(d, name))) {
+                INCREF(v);
+                DECREF(o);
+                SET_TOP(v);
+                DISPATCH();
+            }
+        }
+        v = obj_getattr(o, name);
         DECREF(o);
         SET_TOP(v);
         if (!v) { sp--; goto error; }
@@ -635,8 +705,15 @@ dispatch:
     }
 
     TARGET(STORE_ATTR) {
-        Object *o = TOP(), *v = SECOND();
-        int err = obj_setattr(o, names[arg], v);
+        Object *o = TOP(), *v = SECOND(), *name = names[arg];
+        TypeObject *tp = OBJ_TYPE(o);
+        int err;
+        Object *d;
+        if (tp->setattro == obj_generic_setattr && tp->dictoffset > 0 &&
+            (d = *(Object **)((char *)o + tp->dictoffset)) != NULL && !type_lookup(tp, name))
+            err = dict_set(d, name, v);
+        else
+            err = obj_setattr(o, name, v);
         sp -= 2;
         DECREF(o);
         DECREF(v);
@@ -1408,7 +1485,3 @@ int eval_super_args(TypeObject **type, Object **self) {
     return -1;
 }
 
-void eval_code_cache_free(CodeObject *co) {
-    free(co->cache);
-    co->cache = NULL;
-}

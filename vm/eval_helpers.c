@@ -460,7 +460,7 @@ void eval_name_error(Object *name) {
 
 Object *eval_load_global_slow(Frame *f, Object *name) {
     if (err_occurred()) return NULL;
-    Object *v = dict_get(f->builtins, name);
+    Object *v = dict_get_str(f->builtins, name);
     if (v) return NEWREF(v);
     if (!err_occurred()) eval_name_error(name);
     return NULL;
@@ -470,16 +470,15 @@ Object *eval_load_name(Frame *f, Object *name) {
     Object *locals = f->locals, *v;
     if (!locals) return err_format(&Exc_SystemError, "no locals when loading %R", name);
     if (!IS_SMALLINT(locals) && locals->type == &Dict_Type) {
-        v = dict_get(locals, name);
+        v = dict_get_str(locals, name);
         if (v) return NEWREF(v);
-        if (err_occurred()) return NULL;
     } else {
         v = obj_getitem(locals, name);
         if (v) return v;
         if (!err_matches(&Exc_KeyError)) return NULL;
         err_clear();
     }
-    v = dict_get(f->globals, name);
+    v = dict_get_str(f->globals, name);
     if (v) return NEWREF(v);
     return eval_load_global_slow(f, name);
 }

@@ -408,6 +408,106 @@ static void append_syntax_error(StrBuf *sb, SyntaxErrorObject *se) {
     strbuf_append_char(sb, '\n');
 }
 
+/* ---- "Did you mean" (CPython 3.11's suggestions for NameError and
+ * AttributeError): the closest name by a weighted edit distance, where a
+ * case change costs 1 and any other edit 2, accepting at most a third of
+ * the characters changed. */
+#define SUGGEST_MAX_ITEMS 750
+#define SUGGEST_MAX_LEN 40
+#define MOVE_COST 2
+#define CASE_COST 1
+
+static int subst_cost(char a, char b) {
+    if ((a & 31) != (b & 31)) return MOVE_COST;
+    if (a == b) return 0;
+    if (a >= 'A' && a <= 'Z') a += 'a' - 'A';
+    if (b >= 'A' && b <= 'Z') b += 'a' - 'A';
+    return a == b ? CASE_COST : MOVE_COST;
+}
+
+static size_t edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t max_cost) {
+    while (an && bn && a[0] == b[0]) { a++; b++; an--; bn--; }
+    while (an && bn && a[an - 1] == b[bn - 1]) { an--; bn--; }
+    if (an == 0 || bn == 0) return (an + bn) * MOVE_COST;
+    if (an > SUGGEST_MAX_LEN || bn > SUGGEST_MAX_LEN) return max_cost + 1;
+    if (bn < an) {
+        const char *t = a; a = b; b = t;
+        size_t tn = an; an = bn; bn = tn;
+    }
+    if ((bn - an) * MOVE_COST > max_cost) return max_cost + 1;
+    size_t row[SUGGEST_MAX_LEN];
+    for (size_t i = 0; i < an; i++) row[i] = (i + 1) * MOVE_COST;
+    size_t result = 0;
+    for (size_t bi = 0; bi < bn; bi++) {
+        size_t distance = result = bi * MOVE_COST, minimum = (size_t)-1;
+        for (size_t i = 0; i < an; i++) {
+            size_t substitute = distance + (size_t)subst_cost(b[bi], a[i]);
+            distance = row[i];
+            size_t insdel = (result < distance ? result : distance) + MOVE_COST;
+            result = insdel < substitute ? insdel : substitute;
+            row[i] = result;
+            if (result < minimum) minimum = result;
+        }
+        if (minimum > max_cost) return max_cost + 1;
+    }
+    return result;
+}
+
+/* The best candidate in `names` (a list) for `name`, borrowed, or NULL. */
+static Object *best_suggestion(Object *names, Object *name) {
+    if (!names || !list_check(names) || LIST_SIZE(names) >= SUGGEST_MAX_ITEMS) return NULL;
+    const char *ns = STR_DATA(name);
+    size_t nn = (size_t)STR_SIZE(name);
+    Object *best = NULL;
+    size_t best_dist = (size_t)-1;
+    for (intptr_t i = 0; i < LIST_SIZE(names); i++) {
+        Object *item = LIST_GET(names, i);
+        if (!str_check(item) || str_eq(item, name)) continue;
+        size_t in = (size_t)STR_SIZE(item);
+        size_t max_dist = (nn + in + 3) * MOVE_COST / 6;
+        if (best && best_dist - 1 < max_dist) max_dist = best_dist - 1;
+        size_t d = edit_distance(ns, nn, STR_DATA(item), in, max_dist);
+        if (d > max_dist) continue;
+        if (!best || d < best_dist) {
+            best = item;
+            best_dist = d;
+        }
+    }
+    return best;
+}
+
+/* A new reference to the suggested name, or NULL (never an error). */
+static Object *compute_suggestion(Object *exc) {
+    TypeObject *t = OBJ_TYPE(exc);
+    bool attr = type_is_subtype(t, &Exc_AttributeError);
+    if (!attr && !type_is_subtype(t, &Exc_NameError)) return NULL;
+    NameErrorObject *ne = (NameErrorObject *)exc;
+    if (!ne->name || !str_check(ne->name)) return NULL;
+    Object *found = NULL;
+    if (attr) {
+        if (!ne->obj) return NULL;
+        Object *names = obj_dir(ne->obj);
+        if (!names) {
+            err_clear();
+            return NULL;
+        }
+        found = XNEWREF(best_suggestion(names, ne->name));
+        DECREF(names);
+        return found;
+    }
+    Object *tbo = exc_get_traceback(exc);
+    if (!tbo || !traceback_check(tbo)) return NULL;
+    while (((TracebackObject *)tbo)->next) tbo = ((TracebackObject *)tbo)->next;
+    Frame *f = ((TracebackObject *)tbo)->frame;
+    Object *lists[3] = {list_from_iterable(f->code->varnames),
+                        dict_check(f->globals) ? dict_keys_list(f->globals) : NULL,
+                        dict_check(f->builtins) ? dict_keys_list(f->builtins) : NULL};
+    for (int i = 0; i < 3 && !found; i++) found = XNEWREF(best_suggestion(lists[i], ne->name));
+    for (int i = 0; i < 3; i++) XDECREF(lists[i]);
+    if (err_occurred()) err_clear();
+    return found;
+}
+
 static void append_exception_line(StrBuf *sb, Object *exc) {
     TypeObject *t = OBJ_TYPE(exc);
     Object *mod = type_module(t);
@@ -433,6 +533,13 @@ static void append_exception_line(StrBuf *sb, Object *exc) {
         strbuf_append_str(sb, s);
     }
     XDECREF(s);
+    Object *suggestion = compute_suggestion(exc);
+    if (suggestion) {
+        strbuf_append_cstr(sb, ". Did you mean: '");
+        strbuf_append_str(sb, suggestion);
+        strbuf_append_cstr(sb, "'?");
+        DECREF(suggestion);
+    }
     strbuf_append_char(sb, '\n');
     BaseExceptionObject *be = (BaseExceptionObject *)exc;
     if (be->notes && list_check(be->notes)) {
