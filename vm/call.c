@@ -6,6 +6,7 @@
  * containers.  The binding rules and every error message follow CPython
  * 3.11 (positional, then keywords, then the count checks, then defaults).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "vm/eval.h"
@@ -27,7 +28,7 @@ static Object *format_name_list(Object **names, int n) {
     return strbuf_finish(&sb);
 }
 
-static void missing_arguments(FunctionObject *fn, CodeObject *co, Object **fast, bool positional,
+__attribute__((noinline)) static void missing_arguments(FunctionObject *fn, CodeObject *co, Object **fast, bool positional,
                               int defcount) {
     int start = positional ? 0 : co->argcount;
     int end = positional ? co->argcount - defcount : co->argcount + co->kwonlyargcount;
@@ -42,7 +43,7 @@ static void missing_arguments(FunctionObject *fn, CodeObject *co, Object **fast,
     DECREF(list);
 }
 
-static void too_many_positional(FunctionObject *fn, CodeObject *co, Object **fast, size_t given,
+__attribute__((noinline)) static void too_many_positional(FunctionObject *fn, CodeObject *co, Object **fast, size_t given,
                                 int defcount) {
     int kwonly_given = 0;
     for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++)
@@ -61,7 +62,7 @@ static void too_many_positional(FunctionObject *fn, CodeObject *co, Object **fas
 }
 
 /* Keywords naming positional-only parameters, when there is no **kwargs. */
-static int posonly_as_keyword(FunctionObject *fn, CodeObject *co, Object *kwnames) {
+__attribute__((noinline)) static int posonly_as_keyword(FunctionObject *fn, CodeObject *co, Object *kwnames) {
     Object *bad[TUPLE_SIZE(kwnames) + 1];
     int n = 0;
     for (intptr_t k = 0; k < TUPLE_SIZE(kwnames); k++) {
@@ -89,7 +90,7 @@ static int posonly_as_keyword(FunctionObject *fn, CodeObject *co, Object *kwname
 }
 
 /* The general binder: fills fast[0 .. nparams) or raises. */
-static int bind_args(FunctionObject *fn, CodeObject *co, Object **fast, Object *const *args,
+__attribute__((noinline)) static int bind_args(FunctionObject *fn, CodeObject *co, Object **fast, Object *const *args,
                      size_t nargs, Object *kwnames) {
     int total = co->argcount + co->kwonlyargcount;
     Object *kwdict = NULL;
@@ -177,7 +178,7 @@ static int bind_args(FunctionObject *fn, CodeObject *co, Object **fast, Object *
 }
 
 /* Create the cells of a new frame and copy the closure's cells in. */
-static int init_cells(FunctionObject *fn, CodeObject *co, Object **fast) {
+__attribute__((noinline)) static int init_cells(FunctionObject *fn, CodeObject *co, Object **fast) {
     Object **cells = fast + co->nlocals;
     for (int i = 0; i < co->ncells; i++) {
         int a = co->cell2arg ? co->cell2arg[i] : -1;

@@ -202,6 +202,13 @@ static inline Object *float_binop(int op, double x, double y) {
     }
 }
 
+/* Calls from the loop: Python functions go straight to function_call. */
+static inline Object *call_object(Object *fn, Object *const *args, size_t nargs, Object *kwnames) {
+    if (!IS_SMALLINT(fn) && fn->type == &Function_Type)
+        return function_call(fn, args, nargs, kwnames);
+    return eval_call(fn, args, nargs, kwnames);
+}
+
 /* Push-ready bools: the stack owns a reference even to singletons. */
 static inline Object *BOOL(int c) {
     Object *b = c ? True : False;
@@ -759,15 +766,15 @@ dispatch:
         SAVE_LASTI();
         CHECK_BREAKER();
         if (base[0]) {
-            r = eval_call(base[0], base + 1, arg + 1, NULL);
+            r = call_object(base[0], base + 1, arg + 1, NULL);
         } else if (method_check(base[1])) {
             MethodObject *m = (MethodObject *)base[1];
             base[0] = NEWREF(m->func);
             base[1] = NEWREF(m->self);
             DECREF((Object *)m);
-            r = eval_call(base[0], base + 1, arg + 1, NULL);
+            r = call_object(base[0], base + 1, arg + 1, NULL);
         } else {
-            r = eval_call(base[1], base + 2, arg, NULL);
+            r = call_object(base[1], base + 2, arg, NULL);
         }
         while (sp > base) {
             Object *v = POP();
@@ -787,10 +794,10 @@ dispatch:
             Object *func = NEWREF(((MethodObject *)fn)->func);
             base[0] = NEWREF(((MethodObject *)fn)->self);
             DECREF(fn);
-            r = eval_call(func, base, arg + 1, NULL);
+            r = call_object(func, base, arg + 1, NULL);
             DECREF(func);
         } else {
-            r = eval_call(fn, base + 1, arg, NULL);
+            r = call_object(fn, base + 1, arg, NULL);
         }
         while (sp > base) {
             Object *v = POP();
@@ -812,10 +819,10 @@ dispatch:
             Object *func = NEWREF(((MethodObject *)fn)->func);
             base[0] = NEWREF(((MethodObject *)fn)->self);
             DECREF(fn);
-            r = eval_call(func, base, npos + 1, kwnames);
+            r = call_object(func, base, npos + 1, kwnames);
             DECREF(func);
         } else {
-            r = eval_call(fn, base + 1, npos, kwnames);
+            r = call_object(fn, base + 1, npos, kwnames);
         }
         DECREF(kwnames);
         while (sp > base) {
