@@ -1,0 +1,30 @@
+/* stdlib/modules.c — the table of native (C) modules, by import name.
+ *
+ * vm/import.c consults it for top-level names after sys.modules and before
+ * the embedded Python stdlib; sys.builtin_module_names lists it.  To add a
+ * C module: write its mod_<name>_init (returning a new module object) and
+ * add one line here.
+ */
+#include "vm/runtime.h"
+#include "stdlib/gilmod.h"
+#include "stdlib/numbers.h"
+#include "stdlib/posix.h"
+#include "stdlib/runtime_modules.h"
+#include "stdlib/signal_mod.h"
+#include "stdlib/thread.h"
+
+const NativeModule native_modules[] = {
+    {"builtins", mod_builtins_init},
+    {"sys", mod_sys_init},
+    {"time", mod_time_init},
+    {"io", mod_io_init},
+    {"_io", mod_io_init},
+    {"atexit", mod_atexit_init},
+    {"math", mod_math_init},
+    {"_random", mod_random_init},
+    {"_thread", mod_thread_init},
+    {"posix", mod_posix_init},
+    {"signal", mod_signal_init},
+    {"gil", mod_gil_init},
+    {NULL, NULL},
+};
