@@ -428,7 +428,8 @@ static TokType scan_string(Lexer *lx, const char *tok_start, int *first_line,
     while (end_quotes != quote_size) {
         int c = peekc(lx);
         if (c < 0 || (quote_size == 1 && c == '\n')) {
-            int detected = lx->lineno;
+            /* CPython has not started a new line when it meets the end */
+            int detected = c < 0 && lx->lineno > 1 ? lx->lineno - 1 : lx->lineno;
             lx->cur = tok_start + 1;
             lx->line_start = *first_line_start;
             lx->lineno = *first_line;
@@ -601,7 +602,7 @@ static TokType finish(Lexer *lx, Token *t, TokType type, const char *start, int 
     t->col = (int)(start - line_start);
     t->end_lineno = lx->lineno;
     t->end_col = (int)(lx->cur - lx->line_start);
-    t->level = lx->level;
+    t->level = lx->level + lx->base_level;
     lx->line_tokens = 1;
     return type;
 }
@@ -652,24 +653,21 @@ again:
             lx->err.eof_in_brackets = 1;
             return lex_state_error(lx, &Exc_SyntaxError, "unexpected EOF while parsing", 0, 0);
         }
+        /* the final DEDENTs and ENDMARKER belong to the last line (CPython
+         * reads no further line) and have no columns */
+        t->type = TOK_ENDMARKER;
         if (lx->indent > 0) {
             lx->indent--;
             t->type = TOK_DEDENT;
-            t->start = lx->cur;
-            t->len = 0;
-            t->lineno = t->end_lineno = lx->lineno;
-            t->col = t->end_col = -1;
-            t->level = 0;
-            return TOK_DEDENT;
+        } else {
+            lx->done = 1;
         }
-        lx->done = 1;
-        t->type = TOK_ENDMARKER;
         t->start = lx->cur;
         t->len = 0;
-        t->lineno = t->end_lineno = lx->lineno;
-        t->col = t->end_col = 0;
+        t->lineno = t->end_lineno = lx->lineno > 1 ? lx->lineno - 1 : 1;
+        t->col = t->end_col = -1;
         t->level = 0;
-        return TOK_ENDMARKER;
+        return t->type;
     }
     int lineno = lx->lineno;
     const char *line_start = lx->line_start;
@@ -728,13 +726,16 @@ again:
                             (int)(lx->cur - lx->line_start), 0);
             return TOK_ERROR;
         }
+        if (lx->cur + 1 >= lx->end) {
+            /* backslash at the very end: CPython reports the line after it */
+            lex_state_error(lx, &Exc_SyntaxError, "unexpected EOF while parsing",
+                            (int)(lx->cur + 1 - lx->line_start), -1);
+            lx->cur++;
+            return TOK_ERROR;
+        }
         lx->cur++;
         lx->lineno++;
         lx->line_start = lx->cur;
-        if (lx->cur >= lx->end) {
-            return lex_state_error(lx, &Exc_SyntaxError, "unexpected EOF while parsing",
-                                   0, 0);
-        }
         goto again;
     }
     if (is_digit(c) || (c == '.' && is_digit(peekc_at(lx, 1)))) {

@@ -231,6 +231,7 @@ void *p_error_nodes(Parser *p, AstPos a, AstPos b, const char *fmt, ...) {
  * tokenizer's position in its line (without the +1 of real tokens). */
 static int layout_col(Parser *p, Token *t) {
     const char *ls = t->start;
+    if (*ls == '\0' && ls > p->buf) ls--;  /* at the end: the whole last line */
     while (ls > p->buf && ls[-1] != '\n') ls--;
     return (int)(t->start - ls);
 }
@@ -500,6 +501,9 @@ static AstStmt *expr_stmt(Parser *p) {
     TokType t = p_type(p);
     if (t == TOK_COLON) {
         /* annotated assignment */
+        if (e->kind == EXPR_TUPLE && e == p->bare_tuple)
+            return p_error_node(p, ((AstExpr *)SEQ_GET(e->v.list.elts, 0))->pos,
+                                "only single target (not tuple) can be annotated");
         if (e->kind == EXPR_TUPLE)
             return p_error_node(p, e->pos, "only single target (not tuple) can be annotated");
         if (e->kind == EXPR_LIST)
@@ -529,8 +533,34 @@ static AstStmt *expr_stmt(Parser *p) {
         int first = 1;
         while (p_at(p, TOK_EQUAL)) {
             AstExpr *target = value;
-            if (target->kind == EXPR_YIELD || target->kind == EXPR_YIELDFROM)
-                return p_error_node(p, target->pos, "assignment to yield expression not possible");
+            int bare = target == p->bare_tuple;
+            AstExpr *bad = p_invalid_target(target, TGT_ASSIGN);
+            /* CPython's invalid_named_expression fires first for "f() = x"
+             * (also as the last item of "a, f() = x") */
+            if (bad && first && p_rhs_is_single_assign(p) &&
+                (bad == target || (bare && bad == SEQ_GET(target->v.list.elts,
+                                                          SEQ_LEN(target->v.list.elts) - 1)))) {
+                int paren = p_is_parenthesized(p, bad);
+                ExprKind k = bad->kind;
+                int excluded = k == EXPR_LIST || k == EXPR_TUPLE || k == EXPR_GENEXP ||
+                               (k == EXPR_CONSTANT && (bad->v.constant.value == None ||
+                                                       bad->v.constant.value == True ||
+                                                       bad->v.constant.value == False));
+                int not_bitor = k == EXPR_COMPARE || k == EXPR_BOOLOP || k == EXPR_IFEXP ||
+                                k == EXPR_LAMBDA || k == EXPR_NAMEDEXPR || k == EXPR_STARRED ||
+                                k == EXPR_YIELD || k == EXPR_YIELDFROM ||
+                                (k == EXPR_UNARYOP && bad->v.unaryop.op == UNARY_NOT);
+                if ((paren && k != EXPR_TUPLE && k != EXPR_GENEXP) || (!excluded && !not_bitor))
+                    return p_error_node(p, bad->pos,
+                                        "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                                        p_expr_name(bad));
+            }
+            if (bad) {
+                if ((bad->kind == EXPR_YIELD || bad->kind == EXPR_YIELDFROM) && bad == target &&
+                    !p_is_parenthesized(p, bad))
+                    return p_error_node(p, bad->pos, "assignment to yield expression not possible");
+                return p_error_node(p, bad->pos, "cannot assign to %s", p_expr_name(bad));
+            }
             p_next(p);
             if (p_at(p, KW_YIELD)) {
                 value = p_yield_expr(p);
@@ -538,26 +568,6 @@ static AstStmt *expr_stmt(Parser *p) {
                 value = p_star_expressions(p);
             }
             if (!value) return NULL;
-            AstExpr *bad = p_invalid_target(target, TGT_ASSIGN);
-            if (bad) {
-                /* CPython's invalid_named_expression: "x() = y" on its own */
-                int here = first && bad == target && !p_at(p, TOK_EQUAL) &&
-                           !p_at(p, TOK_COLONEQUAL) && target->kind != EXPR_LIST &&
-                           target->kind != EXPR_TUPLE && target->kind != EXPR_GENEXP &&
-                           !(target->kind == EXPR_CONSTANT && start->type >= KW_FALSE &&
-                             start->type <= KW_TRUE) &&
-                           target->kind != EXPR_COMPARE && target->kind != EXPR_BOOLOP &&
-                           target->kind != EXPR_IFEXP && target->kind != EXPR_LAMBDA &&
-                           target->kind != EXPR_NAMEDEXPR &&
-                           !(target->kind == EXPR_UNARYOP && target->v.unaryop.op == UNARY_NOT) &&
-                           value->kind != EXPR_TUPLE && value->kind != EXPR_YIELD &&
-                           value->kind != EXPR_YIELDFROM;
-                if (here)
-                    return p_error_node(p, bad->pos,
-                                        "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                                        p_expr_name(bad));
-                return p_error_node(p, bad->pos, "cannot assign to %s", p_expr_name(bad));
-            }
             if (p_set_context(p, target, TGT_ASSIGN) < 0) return NULL;
             if (ast_seq_append(p->arena, &targets, target) < 0) return p_exc(p);
             first = 0;
@@ -732,7 +742,7 @@ static AstStmt *for_stmt(Parser *p) {
     p_next(p);
     AstExpr *iter = p_star_expressions(p);
     if (!iter) return NULL;
-    if (expect_colon(p, 1) < 0) return NULL;
+    if (expect_colon(p, 0) < 0) return NULL;
     AstSeq *body = block(p, "'for' statement", start->lineno);
     if (!body) return NULL;
     AstSeq *orelse = NULL;
@@ -757,7 +767,8 @@ static AstWithItem *with_item(Parser *p) {
         AstExpr *t = p_star_target(p);
         if (!t) return NULL;
         TokType n = p_type(p);
-        if (n != TOK_COMMA && n != TOK_RPAR && n != TOK_COLON) return p_invalid_syntax(p);
+        if (n != TOK_COMMA && n != TOK_RPAR && n != TOK_COLON && n != TOK_NEWLINE)
+            return p_invalid_syntax(p);
         w->optional_vars = t;
     }
     return w;
@@ -1006,7 +1017,7 @@ static AstStmt *statement(Parser *p, AstSeq **out) {
     case KW_ASYNC: {
         TokType n = p_peek(p, 1)->type;
         if (n == KW_DEF || n == KW_FOR || n == KW_WITH) {
-            err_format(&Exc_NotImplementedError, "async %s is not supported",
+            err_format(&Exc_NotImplementedError, "async %s not supported",
                        n == KW_DEF ? "functions are" : n == KW_FOR ? "for loops are" : "with statements are");
             return p_exc(p);
         }
@@ -1119,7 +1130,7 @@ static void check_rest_of_source(Parser *p) {
         e->offset = lx->parencol[i] + 1;
         e->end_offset = 0;
         e->chars = 0;
-        e->text_newline = 0;
+        e->text_newline = lx->parenlineno[i] >= lx->lineno - 1;
     }
 }
 
@@ -1135,7 +1146,7 @@ static void fix_lexer_error(Parser *p) {
         e->offset = lx->parencol[i] + 1;
         e->end_offset = 0;
         e->chars = 0;
-        e->text_newline = 0;
+        e->text_newline = lx->parenlineno[i] >= lx->lineno - 1;
     }
 }
 

@@ -33,6 +33,7 @@ static AstExpr *primary(Parser *p);
 static AstExpr *atom(Parser *p);
 static AstExpr *factor(Parser *p);
 static AstExpr *expression_inner(Parser *p, int check);
+static AstExpr *named_expression(Parser *p, int check_eq);
 
 /* ---- names and targets --------------------------------------------------------- */
 
@@ -130,6 +131,16 @@ int p_set_context(Parser *p, AstExpr *e, int kind) {
     }
     apply_context(e, kind == TGT_DEL ? CTX_DEL : CTX_STORE);
     return 0;
+}
+
+/* Is e written inside parentheses of its own ("(a + b)")?  Only a group
+ * keeps the inner node's position, so look at the source before it. */
+int p_is_parenthesized(Parser *p, AstExpr *e) {
+    int len;
+    const char *line = lexer_line(p->buf, e->pos.lineno, &len);
+    const char *q = line + e->pos.col_offset;
+    while (q > line && (q[-1] == ' ' || q[-1] == '\t')) q--;
+    return q > line && q[-1] == '(';
 }
 
 /* ---- speculation ------------------------------------------------------------------ */
@@ -286,7 +297,7 @@ static AstExpr *paren_atom(Parser *p) {
         AstExpr *v = p_bitwise_or(p);
         if (!v) return NULL;
         if (p_at(p, TOK_RPAR))
-            return p_error_node(p, p_pos_tok(p, st), "cannot use double starred expression here");
+            return p_error_tok(p, st, "cannot use double starred expression here");
         return p_invalid_syntax(p);
     }
     AstExpr *first = p_star_named_expression(p);
@@ -348,11 +359,11 @@ static AstExpr *brace_atom(Parser *p) {
     AstExpr *first;
     int is_dict;
     if (p_at(p, TOK_DOUBLESTAR)) {
-        p_next(p);
+        Token *st = p_next(p);
         first = p_bitwise_or(p);
         if (!first) return NULL;
         if (p_at(p, KW_FOR))
-            return p_error_node(p, p_pos_tok(p, open), "dict unpacking cannot be used in dict comprehension");
+            return p_error_tok(p, st, "dict unpacking cannot be used in dict comprehension");
         if (seq_add(p, &keys, NULL) < 0 || seq_add(p, &values, first) < 0) return NULL;
         is_dict = 1;
     } else {
@@ -391,12 +402,12 @@ static AstExpr *brace_atom(Parser *p) {
                 v = p_bitwise_or(p);
                 if (!v) return NULL;
             } else {
-                k = p_expression(p);
+                k = expression_inner(p, 0);
                 if (!k) return NULL;
                 if (!p_at(p, TOK_COLON)) {
-                    if (p_at(p, TOK_COMMA) || p_at(p, TOK_RBRACE))
-                        return p_error_node(p, k->pos, "':' expected after dictionary key");
-                    return p_invalid_syntax(p);
+                    /* CPython points just before the key's end */
+                    return p_error_range(p, &Exc_SyntaxError, k->pos.lineno, k->pos.end_col_offset - 1,
+                                         k->pos.end_lineno, -1, "':' expected after dictionary key");
                 }
                 p_next(p);
                 v = p_expression(p);
@@ -526,22 +537,22 @@ AstSeq *p_arguments_call(Parser *p, AstSeq **keywords) {
             seen_dstar = 1;
         } else if (p_at(p, TOK_STAR)) {
             p_next(p);
+            if (seen_dstar)
+                return p_error_tok(p, start,
+                                   "iterable argument unpacking follows keyword argument unpacking");
             AstExpr *v = p_expression(p);
             if (!v) return NULL;
-            if (seen_dstar)
-                return p_error_last(p, &Exc_SyntaxError,
-                                    "iterable argument unpacking follows keyword argument unpacking");
             AstExpr *e = new_expr(p, EXPR_STARRED, p_pos_tok(p, start));
             if (!e) return NULL;
             e->v.starred.value = v;
             if (seq_add(p, &args, e) < 0) return NULL;
         } else if (is_kwarg_start(p)) {
             Token *n = p_next(p);
-            p_next(p);  /* '=' */
+            Token *eq = p_next(p);
             AstExpr *v = p_expression(p);
             if (!v) return NULL;
             if (p_at(p, KW_FOR))
-                return p_error_nodes(p, tok_pos(n), v->pos,
+                return p_error_nodes(p, tok_pos(n), tok_pos(eq),
                                      "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
             AstKeyword *k = arena_alloc(p->arena, sizeof(AstKeyword));
             if (!k) return p_exc(p);
@@ -555,9 +566,10 @@ AstSeq *p_arguments_call(Parser *p, AstSeq **keywords) {
             if ((p_at(p, KW_TRUE) || p_at(p, KW_FALSE) || p_at(p, KW_NONE)) &&
                 p_peek(p, 1)->type == TOK_EQUAL) {
                 p_next(p);
-                return p_error_tok(p, start, "cannot assign to %.*s", start->len, start->start);
+                return p_error_nodes(p, tok_pos(start), tok_pos(p_tok(p)), "cannot assign to %.*s",
+                                     start->len, start->start);
             }
-            AstExpr *e = p_named_expression(p);
+            AstExpr *e = named_expression(p, 0);
             if (!e) return NULL;
             if (p_at(p, TOK_EQUAL)) {
                 Token *eq = p_tok(p);
@@ -918,8 +930,26 @@ fail:
 
 AstExpr *p_expression(Parser *p) { return expression_inner(p, 1); }
 
+/* At a '=': is it followed by one bitwise_or and no further '=' / ':='?
+ * (CPython's invalid_named_expression, which gives "... here. Maybe you
+ * meant '==' instead of '='?").  The position is restored. */
+int p_rhs_is_single_assign(Parser *p) {
+    Mark m = mark(p);
+    p_next(p);
+    p->in_speculation++;
+    AstExpr *b = p_bitwise_or(p);
+    p->in_speculation--;
+    int ok = b && !p_at(p, TOK_EQUAL) && !p_at(p, TOK_COLONEQUAL);
+    if (!b && reset(p, m) < 0) return 0;
+    p->pos = m.pos;
+    p->fill = m.fill;
+    return ok;
+}
+
 /* named_expression: NAME ':=' expression | expression !':=' */
-AstExpr *p_named_expression(Parser *p) {
+AstExpr *p_named_expression(Parser *p) { return named_expression(p, 1); }
+
+static AstExpr *named_expression(Parser *p, int check_eq) {
     Token *t = p_tok(p);
     if (t->type == TOK_NAME && p_peek(p, 1)->type == TOK_COLONEQUAL) {
         p_next(p);
@@ -938,7 +968,7 @@ AstExpr *p_named_expression(Parser *p) {
     if (!e) return NULL;
     if (p_at(p, TOK_COLONEQUAL))
         return p_error_node(p, e->pos, "cannot use assignment expressions with %s", p_expr_name(e));
-    if (p_at(p, TOK_EQUAL) && !p->in_speculation) {
+    if (check_eq && p_at(p, TOK_EQUAL) && !p->in_speculation) {
         /* `if x = 1:` — CPython's invalid_named_expression */
         Mark m = mark(p);
         p_next(p);
@@ -1010,6 +1040,7 @@ AstExpr *p_star_expressions(Parser *p) {
     }
     AstExpr *t = new_expr(p, EXPR_TUPLE, p_pos_tok(p, start));
     if (t) t->v.list.elts = elts;
+    p->bare_tuple = t;
     return t;
 }
 
@@ -1120,7 +1151,7 @@ AstArguments *p_parameters(Parser *p, int lambda, TokType close) {
         if (t->type == TOK_SLASH) {
             if (seen_slash) return p_error_tok(p, t, "/ may appear only once");
             if (seen_star) return p_error_tok(p, t, "/ must be ahead of *");
-            if (!pos) return p_error_tok(p, t, "at least one argument must precede /");
+            if (!pos) return p_invalid_syntax(p);
             p_next(p);
             args->posonlyargs = pos;
             pos = NULL;
@@ -1133,7 +1164,7 @@ AstArguments *p_parameters(Parser *p, int lambda, TokType close) {
             if (p_at(p, TOK_COMMA) || p_at(p, close)) {
                 if (p_at(p, close) || (p_peek(p, 1)->type == close) ||
                     p_peek(p, 1)->type == TOK_DOUBLESTAR) {
-                    return p_error_tok(p, p_at(p, close) ? p_tok(p) : p_tok(p), "named arguments must follow bare *");
+                    return p_error_tok(p, t, "named arguments must follow bare *");
                 }
             } else {
                 args->vararg = param(p, lambda);

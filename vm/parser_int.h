@@ -29,6 +29,7 @@ typedef struct Parser {
     int depth;              /* recursion guard */
     int fstring;            /* parsing the inside of an f-string field */
     int in_speculation;
+    AstExpr *bare_tuple;    /* the last tuple built without parentheses */
 } Parser;
 
 #define P_FAILED(p) ((p)->err.type != NULL || (p)->exc)
@@ -79,6 +80,8 @@ Object *p_own(Parser *p, Object *o);        /* arena_own, NULL on failure */
 /* ---- expressions (parser_expr.c) ---- */
 AstExpr *p_expression(Parser *p);           /* expression (ternary, lambda) */
 AstExpr *p_named_expression(Parser *p);
+int p_rhs_is_single_assign(Parser *p);      /* see parser_expr.c */
+int p_is_parenthesized(Parser *p, AstExpr *e);
 AstExpr *p_star_expressions(Parser *p);     /* a, *b, c  -> Tuple */
 AstExpr *p_star_named_expression(Parser *p);
 AstExpr *p_disjunction(Parser *p);
