@@ -431,7 +431,7 @@ static Object *compile_ast_source(AstModule *mod, const char *filename, int mode
     c.filename = str_from_cstr(filename ? filename : "<unknown>");
     if (!c.filename) return NULL;
     c.source = source;
-    c.mode = mode;
+    c.mode = mod->mode == MODE_EVAL ? MODE_EVAL : mode;
     Object *code = NULL;
     c.st = symtable_build(mod, c.filename, source);
     if (c.st) code = compile_module(&c, mod);

@@ -153,11 +153,11 @@ static void dis_one(CodeObject *co, FILE *f) {
         if (new_line && i > 0) fputc('\n', f);
         if (new_line) fprintf(f, "%4d", line);
         else fputs("    ", f);
-        fprintf(f, "  %c %s %5d %-22s", op < OPCODE_COUNT && opcode_is_checkpoint[op] ? '*' : ' ',
-                is_target && is_target[i] ? ">>" : "  ", i,
-                op < OPCODE_COUNT ? opcode_names[op] : "<unknown>");
+        fprintf(f, "  %c %s %5d ", op < OPCODE_COUNT && opcode_is_checkpoint[op] ? '*' : ' ',
+                is_target && is_target[i] ? ">>" : "  ", i);
+        const char *name = op < OPCODE_COUNT ? opcode_names[op] : "<unknown>";
         if (op < OPCODE_COUNT && op_has_arg(op)) {
-            fprintf(f, " %5d", arg);
+            fprintf(f, "%-22s %5d", name, arg);
             char *m = NULL;
             size_t mlen = 0;
             FILE *mf = open_memstream(&m, &mlen);
@@ -167,6 +167,8 @@ static void dis_one(CodeObject *co, FILE *f) {
                 if (mlen) fprintf(f, " (%s)", m);
                 free(m);
             }
+        } else {
+            fputs(name, f);
         }
         fputc('\n', f);
     }
