@@ -645,7 +645,9 @@ again:
             t->start = lx->cur;
             t->len = 0;
             t->lineno = t->end_lineno = lx->lineno;
-            t->col = t->end_col = (int)(lx->cur - lx->line_start);
+            /* stands for the ')' CPython wraps a field's text in */
+            t->col = (int)(lx->cur - lx->line_start);
+            t->end_col = t->col + 1;
             t->level = lx->level;
             return TOK_ENDMARKER;
         }

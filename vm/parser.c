@@ -328,27 +328,26 @@ static AstStmt *append_stmt(Parser *p, AstSeq **out, AstStmt *s) {
 
 /* dotted_name: NAME ('.' NAME)* as one str */
 static Object *dotted_name(Parser *p, Token **last) {
+    int first_idx = p->pos;
     Token *t = p_expect(p, TOK_NAME);
     if (!t) return NULL;
-    const char *start = t->start;
     Token *end = t;
-    int simple = 1;
     while (p_at(p, TOK_DOT)) {
         p_next(p);
         end = p_expect(p, TOK_NAME);
         if (!end) return NULL;
-        simple = 0;
     }
     *last = end;
-    if (simple) return p_name_obj(p, t);
+    if (end == t) return p_name_obj(p, t);
     /* the dots may be surrounded by spaces: rebuild without them */
     size_t n = 0;
-    char *tmp = malloc((size_t)(end->start + end->len - start) + 1);
+    char *tmp = malloc((size_t)(end->start + end->len - t->start) + 1);
     if (!tmp) {
         err_no_memory();
         return p_exc(p);
     }
-    for (Token *q = t; q <= end; q++) {
+    for (int i = first_idx; i < p->pos; i++) {
+        Token *q = p_tok_at(p, i);
         memcpy(tmp + n, q->start, (size_t)q->len);
         n += (size_t)q->len;
     }
@@ -1063,6 +1062,9 @@ static void raise_error(Parser *p, const char *filename) {
     }
     int offset = e->offset, end_offset = e->end_offset;
     int tlen = len + (has_line && e->text_newline ? 1 : 0);
+    /* eval/single input gets no newline added at the end (exec does) */
+    if (p->no_final_newline && has_line && line + len + 1 >= p->buf + strlen(p->buf))
+        tlen = len;
     if (!e->chars && has_line) {
         offset = char_offset(line, tlen, offset);
         if (end_offset > 0) {
@@ -1194,12 +1196,15 @@ static AstModule *parse_module(Parser *p, int mode) {
     if (mode == MODE_SINGLE) {
         if (p_accept(p, TOK_NEWLINE) || p_at(p, TOK_ENDMARKER)) return mod;
         if (!statement(p, &mod->body)) return NULL;
+        Token *end = p_last(p);
+        int fill = p->fill;
         while (p_accept(p, TOK_NEWLINE)) {
         }
         if (!p_at(p, TOK_ENDMARKER)) {
             if (P_FAILED(p)) return NULL;
-            return p_error_last(p, &Exc_SyntaxError,
-                                "multiple statements found while compiling a single statement");
+            /* CPython notices before reading the next statement */
+            p->fill = fill;
+            return p_error_tok(p, end, "multiple statements found while compiling a single statement");
         }
         return mod;
     }
@@ -1211,9 +1216,10 @@ static AstModule *parse_module(Parser *p, int mode) {
 }
 
 static AstModule *parse_buffer(const char *buf, const char *filename, int mode,
-                               int *incomplete) {
+                               int *incomplete, int no_final_newline) {
     Parser p;
     memset(&p, 0, sizeof p);
+    p.no_final_newline = no_final_newline;
     p.buf = buf;
     lexer_init(&p.lx, buf);
     p.arena = arena_new();
@@ -1268,7 +1274,9 @@ AstModule *parse_source(const char *source, const char *filename, int mode) {
         }
         return NULL;
     }
-    AstModule *mod = parse_buffer(buf, filename, mode, NULL);
+    size_t n = strlen(source);
+    int no_nl = mode != MODE_EXEC && n > 0 && source[n - 1] != '\n' && source[n - 1] != '\r';
+    AstModule *mod = parse_buffer(buf, filename, mode, NULL, no_nl);
     free(buf);
     return mod;
 }
@@ -1281,7 +1289,7 @@ int parse_is_incomplete(const char *source) {
         return 0;
     }
     int incomplete = 0;
-    AstModule *mod = parse_buffer(buf, "<stdin>", MODE_EXEC, &incomplete);
+    AstModule *mod = parse_buffer(buf, "<stdin>", MODE_EXEC, &incomplete, 0);
     if (mod) {
         /* complete: but a compound statement needs a blank line to end at
          * the prompt ("if x:\n  pass\n" waits for more) */

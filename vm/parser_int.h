@@ -30,6 +30,7 @@ typedef struct Parser {
     int fstring;            /* parsing the inside of an f-string field */
     int in_speculation;
     AstExpr *bare_tuple;    /* the last tuple built without parentheses */
+    int no_final_newline;   /* eval/single source without a final '\n' */
 } Parser;
 
 #define P_FAILED(p) ((p)->err.type != NULL || (p)->exc)

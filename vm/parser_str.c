@@ -198,14 +198,12 @@ static int flush_literal(Parser *p, FBuild *fb, AstPos pos) {
 /* Parse the expression text [start, end) of a replacement field with a
  * sub-parser; errors get CPython's "f-string: " prefix and are located in
  * the text "(expr)" as CPython 3.11 does. */
-static AstExpr *fstring_expr(Parser *p, const char *start, const char *end) {
-    int lineno = 1;
-    const char *ls = p->buf;
-    for (const char *q = p->buf; q < start; q++)
-        if (*q == '\n') {
-            lineno++;
-            ls = q + 1;
-        }
+static AstExpr *fstring_expr(Parser *p, Token *tok, const char *start, const char *end) {
+    int lineno = tok->lineno;
+    for (const char *q = tok->start; q < start; q++)
+        if (*q == '\n') lineno++;
+    const char *ls = start;
+    while (ls > p->buf && ls[-1] != '\n') ls--;
     Parser sub;
     memset(&sub, 0, sizeof sub);
     sub.arena = p->arena;
@@ -331,7 +329,7 @@ static int fstring_field(Parser *p, FBuild *fb, StrTok *st, const char **sp, con
         p_error_last(p, &Exc_SyntaxError, "f-string: empty expression not allowed");
         return -1;
     }
-    AstExpr *value = fstring_expr(p, expr_start, expr_end);
+    AstExpr *value = fstring_expr(p, st->tok, expr_start, expr_end);
     if (!value) return -1;
     int conversion = -1;
     int self_doc = 0;
