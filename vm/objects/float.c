@@ -9,6 +9,7 @@
  * allocated objects in numeric code.
  */
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,9 +113,10 @@ static void shortest_digits(double v, char *digits, int *exp10) {
     int prec;
     /* Any decimal of <= 15 digits survives the trip through a double, so if
      * the 15-digit rounding reads back, stripping its zeros gives the
-     * shortest; otherwise try 16 (and its neighbours, for the lopsided
+     * shortest (for normal numbers); otherwise try 16 (and its neighbours, for the lopsided
      * rounding interval at powers of two), then 17, which always works. */
-    for (prec = 15; prec <= 17; prec++) {
+    /* Subnormals carry fewer bits, so there the search starts at 1 digit. */
+    for (prec = v < DBL_MIN ? 1 : 15; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*e", prec - 1, v);
         if (strtod(tmp, NULL) == v) break;
         if (prec == 16) {
