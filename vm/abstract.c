@@ -533,7 +533,7 @@ static Object *ternary_op(Object *a, Object *b, Object *c, size_t off, const cha
             if (r != NotImplemented) return r;
             DECREF(r);
         }
-        return err_format(&Exc_TypeError, "unsupported operand type(s) for pow(): '%s', '%s', '%s'",
+        return err_format(&Exc_TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
                           type_name(ta), type_name(tb), type_name(OBJ_TYPE(c)));
     }
     return err_format(&Exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",

@@ -252,12 +252,13 @@ int object_init(Object *self, Object *const *args, size_t nargs, Object *kwnames
         TypeObject *type = OBJ_TYPE(self);
         if (type->tp_init != object_init) {
             err_format(&Exc_TypeError,
-                       "%s.__init__() takes exactly one argument (the instance to initialize)",
-                       type_name(type));
+                       "object.__init__() takes exactly one argument (the instance to initialize)");
             return -1;
         }
         if (type->tp_new == object_new) {
-            err_format(&Exc_TypeError, "%s() takes no arguments", type_name(type));
+            err_format(&Exc_TypeError,
+                       "%s.__init__() takes exactly one argument (the instance to initialize)",
+                       type_name(type));
             return -1;
         }
     }

@@ -339,7 +339,6 @@ Object *type_new_class(TypeObject *metatype, Object *name, Object *bases, Object
     } else {
         ht->qualname = NEWREF(name);
     }
-    if (!dict_get(d, id___doc__) && dict_set(d, id___doc__, None) < 0) goto fail;
     if (wrap_special(d, id___new__, staticmethod_new) < 0) goto fail;
     if (wrap_special(d, id___init_subclass__, classmethod_new) < 0) goto fail;
     if (wrap_special(d, id___class_getitem__, classmethod_new) < 0) goto fail;
@@ -418,6 +417,10 @@ Object *type_new_class(TypeObject *metatype, Object *name, Object *bases, Object
         DECREF(g);
     }
 
+    if (!dict_get(d, id___doc__) && dict_set(d, id___doc__, None) < 0) {
+        XDECREF(cell);
+        goto fail;
+    }
     if (type_ready(t) < 0) {
         XDECREF(cell);
         goto fail;
