@@ -58,7 +58,7 @@ static intptr_t parse_number(const char *p, intptr_t n, intptr_t *i) {
     return v;
 }
 
-static int parse_spec(Object *spec, Object *v, FormatSpec *f) {
+static int parse_spec(Object *spec, Object *v, FormatSpec *f, char default_align) {
     const char *p = STR_DATA(spec);
     intptr_t n = STR_SIZE(spec), i = 0;
     f->fill = ' ';
@@ -90,8 +90,11 @@ static int parse_spec(Object *spec, Object *v, FormatSpec *f) {
         i++;
     }
     if (i < n && p[i] == '0') {
-        if (!fill_given) f->fill = '0';
-        if (!f->align) f->align = '=';
+        /* sign-aware zero padding: numbers only (their default is '>') */
+        if (!fill_given) {
+            f->fill = '0';
+            if (!f->align && default_align == '>') f->align = '=';
+        }
         i++;
     }
     intptr_t w = parse_number(p, n, &i);
@@ -256,7 +259,7 @@ static const char *sign_text(const FormatSpec *f, bool negative) {
 Object *format_str(Object *v, Object *spec) {
     if (!spec || STR_SIZE(spec) == 0) return obj_str(v);
     FormatSpec f;
-    if (parse_spec(spec, v, &f) < 0) return NULL;
+    if (parse_spec(spec, v, &f, '<') < 0) return NULL;
     if (f.type && f.type != 's') return unknown_code(f.type, v);
     if (f.sign) return err_format(&Exc_ValueError, "Sign not allowed in string format specifier");
     if (f.z)
@@ -324,7 +327,15 @@ static void float_body(double x, const FormatSpec *f, char type, char *buf, size
         snprintf(tmp, sizeof tmp, "%.*e", p - 1, x);
         int exp10 = atoi(strchr(tmp, 'e') + 1);
         if (exp10 < -4 || exp10 >= p - 1) {
-            snprintf(buf, cap, f->alt ? "%#.*g" : "%.*g", p, x);
+            snprintf(buf, cap, f->alt ? "%#.*e" : "%.*e", p - 1, x);
+            char *e = strchr(buf, 'e');
+            if (!f->alt && strchr(buf, '.')) {
+                /* drop trailing zeros (and a bare point) of the mantissa */
+                char *q = e;
+                while (q[-1] == '0') q--;
+                if (q[-1] == '.') q--;
+                memmove(q, e, strlen(e) + 1);
+            }
             return;
         }
         snprintf(buf, cap, "%.*f", p - 1 - exp10, x);
@@ -402,7 +413,7 @@ static Object *format_double(double x, const FormatSpec *f, Object *v) {
 Object *format_float(Object *v, Object *spec) {
     if (!spec || STR_SIZE(spec) == 0) return obj_str(v);
     FormatSpec f;
-    if (parse_spec(spec, v, &f) < 0) return NULL;
+    if (parse_spec(spec, v, &f, '>') < 0) return NULL;
     double x = float_check(v) ? FLOAT_VALUE(v) : float_as_double(v);
     if (x == -1.0 && err_occurred()) return NULL;
     return format_double(x, &f, v);
@@ -413,7 +424,7 @@ Object *format_float(Object *v, Object *spec) {
 Object *format_int(Object *v, Object *spec) {
     if (!spec || STR_SIZE(spec) == 0) return obj_str(v);
     FormatSpec f;
-    if (parse_spec(spec, v, &f) < 0) return NULL;
+    if (parse_spec(spec, v, &f, '>') < 0) return NULL;
     char type = f.type;
     switch (type) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {

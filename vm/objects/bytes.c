@@ -100,7 +100,8 @@ Object *bytes_repr_buf(const char *data, intptr_t n, const char *prefix, const c
     if (!rc) rc = strbuf_append_char(&sb, quote);
     for (intptr_t i = 0; i < n && !rc; i++) {
         unsigned c = p[i];
-        if (c == (unsigned)quote || c == '\\') {
+        /* bytearray's repr escapes ' even inside "..." (as CPython) */
+        if (c == (unsigned)quote || c == '\\' || (c == '\'' && *prefix)) {
             char e[2] = {'\\', (char)c};
             rc = strbuf_append(&sb, e, 2);
         } else if (c == '\n') rc = strbuf_append(&sb, "\\n", 2);
@@ -296,8 +297,8 @@ Object *bytearray_iter_new(Object *b) { return bytesiter_new(&ByteArrayIter_Type
 static Object *bytesiter_next(Object *self) {
     BytesIterObject *it = (BytesIterObject *)self;
     if (!it->seq) return NULL;
-    const char *data;
-    intptr_t n;
+    const char *data = "";
+    intptr_t n = 0;
     bytes_like_buffer(it->seq, &data, &n);
     if (it->index >= n) {   /* a bytearray may shrink while iterated */
         CLEAR(it->seq);
@@ -315,8 +316,8 @@ static Object *bytesiter_length_hint(Object *self, Object *const *args, size_t n
                                      Object *kwnames) {
     BytesIterObject *it = (BytesIterObject *)self;
     if (!it->seq) return int_from_ssize(0);
-    const char *data;
-    intptr_t n;
+    const char *data = "";
+    intptr_t n = 0;
     bytes_like_buffer(it->seq, &data, &n);
     return int_from_ssize(n > it->index ? n - it->index : 0);
 }

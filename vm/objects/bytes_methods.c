@@ -261,9 +261,7 @@ static Object *do_split(const char *name, Object *self, Object *const *args, siz
             while (i < n && bspace((unsigned char)d[i])) i++;
             if (i >= n) break;
             if (maxsplit-- <= 0) {
-                intptr_t e = n;
-                while (e > i && bspace((unsigned char)d[e - 1])) e--;
-                if (append_new(list, like(self, d + i, e - i)) < 0) goto fail;
+                if (append_new(list, like(self, d + i, n - i)) < 0) goto fail;
                 break;
             }
             intptr_t j = i;
@@ -277,9 +275,7 @@ static Object *do_split(const char *name, Object *self, Object *const *args, siz
             while (e > 0 && bspace((unsigned char)d[e - 1])) e--;
             if (e <= 0) break;
             if (maxsplit-- <= 0) {
-                intptr_t i = 0;
-                while (i < e && bspace((unsigned char)d[i])) i++;
-                if (append_new(list, like(self, d + i, e - i)) < 0) goto fail;
+                if (append_new(list, like(self, d, e)) < 0) goto fail;
                 break;
             }
             intptr_t j = e;

@@ -238,8 +238,9 @@ static int parse_split_args(const char *name, Object *const *args, size_t nargs,
                             Object *kwnames, Object **sep, intptr_t *maxsplit) {
     static const char *const kwlist[] = {"sep", "maxsplit", NULL};
     *sep = None;
-    *maxsplit = -1;
+    *maxsplit = INTPTR_MAX;
     if (nargs == 0 && !kwnames) return 0;
+    *maxsplit = -1;
     char fmt[32];
     snprintf(fmt, sizeof fmt, "|On:%s", name);
     if (args_parse(args, nargs, kwnames, fmt, kwlist, sep, maxsplit) < 0) return -1;
@@ -260,10 +261,8 @@ static Object *split_whitespace(Object *s, intptr_t maxsplit) {
         while (i < n && uni_isspace(cp_at(s, i, &len))) i += len;
         if (i >= n) break;
         if (maxsplit-- <= 0) {
-            /* the rest, trailing whitespace stripped */
-            intptr_t e = n, b;
-            while (e > i && uni_isspace(cp_before(s, e, &b))) e = b;
-            if (append_new(list, sub_b(s, i, e)) < 0) goto fail;
+            /* the rest, as is (trailing whitespace kept) */
+            if (append_new(list, sub_b(s, i, n)) < 0) goto fail;
             break;
         }
         intptr_t j = i;
@@ -281,14 +280,11 @@ static Object *rsplit_whitespace(Object *s, intptr_t maxsplit) {
     Object *list = list_new(0);
     if (!list) return NULL;
     intptr_t e = STR_SIZE(s), b;
-    int len;
     while (e > 0) {
         while (e > 0 && uni_isspace(cp_before(s, e, &b))) e = b;
         if (e <= 0) break;
         if (maxsplit-- <= 0) {
-            intptr_t i = 0;
-            while (i < e && uni_isspace(cp_at(s, i, &len))) i += len;
-            if (append_new(list, sub_b(s, i, e)) < 0) goto fail;
+            if (append_new(list, sub_b(s, 0, e)) < 0) goto fail;
             break;
         }
         intptr_t j = e;
