@@ -457,6 +457,7 @@ Object *format_int(Object *v, Object *spec) {
         char buf[4];
         int n = utf8_encode((uint32_t)cp, buf);
         FormatSpec g = f;
+        if (g.align == '=') g.align = '>';   /* no sign: '=' pads on the left */
         return pad_text(&g, buf, (size_t)n, 1, '>');
     }
     int base = 10;

@@ -618,12 +618,16 @@ static Object *case_map(Object *self, int how) {
         switch (how) {
         case MAP_UPPER: m = uni_toupper_full(c, out); break;
         case MAP_FOLD: m = uni_casefold_full(c, out); break;
-        case MAP_TITLE:
-            m = prev_cased ? uni_tolower_full(c, out) : uni_totitle_full(c, out);
+        case MAP_TITLE: {
+            bool was_cased = prev_cased;
             prev_cased = uni_iscased(c);
+            if (was_cased) goto lower;
+            m = uni_totitle_full(c, out);
             break;
+        }
         case MAP_CAPITALIZE:
-            m = k == 0 ? uni_totitle_full(c, out) : uni_tolower_full(c, out);
+            if (k != 0) goto lower;
+            m = uni_totitle_full(c, out);
             break;
         case MAP_SWAP:
             if (uni_isupper(c)) goto lower;
