@@ -76,9 +76,13 @@ static Instr *next_instr(Compiler *c) {
     AstPos *p = &c->u->loc;
     i->lineno = p->lineno;
     i->cols = 0;
-    if (p->end_lineno == p->lineno && p->col_offset >= 0 && p->col_offset <= 0xffff &&
-        p->end_col_offset > p->col_offset && p->end_col_offset <= 0xffff)
-        i->cols = (uint32_t)p->col_offset | ((uint32_t)p->end_col_offset << 16);
+    int end = p->end_col_offset;
+    if (p->end_lineno != p->lineno) {
+        /* a node spanning lines: carets run to the end of its first line */
+        end = p->lineno > 0 && p->lineno <= c->nlines ? c->line_len[p->lineno] : 0;
+    }
+    if (p->col_offset >= 0 && p->col_offset <= 0xffff && end > p->col_offset && end <= 0xffff)
+        i->cols = (uint32_t)p->col_offset | ((uint32_t)end << 16);
     i->target = NULL;
     return i;
 }
@@ -424,6 +428,29 @@ static Object *compile_module(Compiler *c, AstModule *mod) {
     return compiler_exit_scope(c);
 }
 
+/* Lengths of the source lines (without newline and trailing blanks). */
+static int index_lines(Compiler *c) {
+    int n = 1;
+    for (const char *p = c->source; *p; p++)
+        if (*p == '\n') n++;
+    c->line_len = malloc((size_t)(n + 1) * sizeof(int));
+    if (!c->line_len) {
+        err_no_memory();
+        return -1;
+    }
+    c->nlines = n;
+    const char *p = c->source;
+    for (int l = 1; l <= n; l++) {
+        const char *e = strchr(p, '\n');
+        if (!e) e = p + strlen(p);
+        const char *r = e;
+        while (r > p && (r[-1] == ' ' || r[-1] == '\t' || r[-1] == '\r')) r--;
+        c->line_len[l] = (int)(r - p);
+        p = *e ? e + 1 : e;
+    }
+    return 0;
+}
+
 static Object *compile_ast_source(AstModule *mod, const char *filename, int mode,
                                   const char *source) {
     Compiler c;
@@ -431,6 +458,10 @@ static Object *compile_ast_source(AstModule *mod, const char *filename, int mode
     c.filename = str_from_cstr(filename ? filename : "<unknown>");
     if (!c.filename) return NULL;
     c.source = source;
+    if (source && index_lines(&c) < 0) {
+        DECREF(c.filename);
+        return NULL;
+    }
     c.mode = mod->mode == MODE_EVAL ? MODE_EVAL : mode;
     Object *code = NULL;
     c.st = symtable_build(mod, c.filename, source);
@@ -442,6 +473,7 @@ static Object *compile_ast_source(AstModule *mod, const char *filename, int mode
     }
     symtable_free(c.st);
     DECREF(c.filename);
+    free(c.line_len);
     return code;
 }
 

@@ -302,7 +302,14 @@ int compiler_jump_if(Compiler *c, AstExpr *e, BasicBlock *target, bool cond) {
     if (compiler_visit_expr(c, e) < 0) goto done;
     r = compiler_emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, target);
 done:
-    c->u->loc = saved;
+    /* As CPython 3.11, a comparison tested for a jump leaves its position
+     * as the current one (an assert's raise points at it); `not`, `and`,
+     * `or` and conditional expressions keep what their operands left. */
+    if (e->kind == EXPR_COMPARE)
+        c->u->loc = e->pos;
+    else if (!(e->kind == EXPR_UNARYOP && e->v.unaryop.op == UNARY_NOT) &&
+             e->kind != EXPR_BOOLOP && e->kind != EXPR_IFEXP)
+        c->u->loc = saved;
     return r;
 }
 

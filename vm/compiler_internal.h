@@ -89,6 +89,9 @@ typedef struct Compiler {
     int mode;
     bool interactive;
     int nestlevel;         /* 1 while compiling the module body */
+    int *line_len;         /* per source line (1-based): length without trailing
+                              blanks, for the end column of multi-line nodes */
+    int nlines;
 } Compiler;
 
 /* ---- compiler.c ---- */

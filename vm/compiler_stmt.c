@@ -295,7 +295,6 @@ static int compile_assert(Compiler *c, AstStmt *s) {
 static int compile_import(Compiler *c, AstStmt *s) {
     for (int i = 0; i < SEQ_LEN(s->v.import.names); i++) {
         AstAlias *a = SEQ_GET(s->v.import.names, i);
-        c->u->loc = a->pos;
         EMIT_CONST(c, MAKE_SMALLINT(0));
         EMIT_CONST(c, None);
         EMIT_NAME(c, OP_IMPORT_NAME, a->name);
@@ -352,7 +351,6 @@ static int compile_importfrom(Compiler *c, AstStmt *s) {
     if (str_eq_cstr(first->name, "*")) return compiler_emit(c, OP_IMPORT_STAR, 0);
     for (int i = 0; i < n; i++) {
         AstAlias *a = SEQ_GET(names, i);
-        c->u->loc = a->pos;
         EMIT_NAME(c, OP_IMPORT_FROM, a->name);
         if (compiler_nameop(c, a->asname ? a->asname : a->name, CTX_STORE) < 0) return -1;
     }
