@@ -305,7 +305,11 @@ static bool parse_float(const char *s, size_t len, double *out) {
 
 Object *float_from_string(const char *s, size_t len) {
     double d;
-    if (parse_float(s, len, &d)) return float_from_double(d);
+    size_t alen;
+    char *ascii = num_unicode_to_ascii(s, len, &alen);
+    bool ok = ascii ? parse_float(ascii, alen, &d) : parse_float(s, len, &d);
+    mem_free(ascii);
+    if (ok) return float_from_double(d);
     Object *text = str_from_utf8(s, len);
     if (!text) return NULL;
     err_format(&Exc_ValueError, "could not convert string to float: %R", text);

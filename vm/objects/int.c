@@ -17,6 +17,7 @@
 
 #include "vm/vm.h"
 #include "vm/objects/numeric.h"
+#include "vm/objects/text.h"
 #include "vm/objects/typesys.h"
 #include "stdlib/numbers.h"
 
@@ -340,6 +341,37 @@ void num_strip_spaces(const char **start, const char **end) {
     *end = (const char *)e;
 }
 
+char *num_unicode_to_ascii(const char *s, size_t len, size_t *outlen) {
+    size_t i;
+    for (i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80) break;
+    if (i == len) return NULL;
+    /* int() and float() accept any Unicode decimal digit and space: map them
+     * to ASCII; other characters stay as they are (and fail to parse). */
+    char *out = mem_alloc(len + 1);
+    if (!out) {
+        err_clear();
+        return NULL;
+    }
+    size_t n = 0;
+    for (i = 0; i < len;) {
+        int clen;
+        uint32_t cp = utf8_decode((const unsigned char *)s + i, &clen);
+        if (cp >= 0x80 && uni_isspace(cp)) {
+            out[n++] = ' ';
+        } else if (cp >= 0x80 && uni_decimal_value(cp) >= 0) {
+            out[n++] = (char)('0' + uni_decimal_value(cp));
+        } else {
+            memcpy(out + n, s + i, (size_t)clen);
+            n += (size_t)clen;
+        }
+        i += (size_t)clen;
+    }
+    out[n] = '\0';
+    *outlen = n;
+    return out;
+}
+
 static int digit_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'z') return c - 'a' + 10;
@@ -421,7 +453,10 @@ static Object *err_invalid_literal(int base, Object *shown) {
 
 Object *int_from_string(const char *s, size_t len, int base) {
     bool invalid;
-    Object *r = parse_int(s, len, base, &invalid);
+    size_t alen;
+    char *ascii = num_unicode_to_ascii(s, len, &alen);
+    Object *r = ascii ? parse_int(ascii, alen, base, &invalid) : parse_int(s, len, base, &invalid);
+    mem_free(ascii);
     if (r || !invalid) return r;
     /* CPython shows at most 200 characters of the text */
     Object *text = str_from_utf8(s, len);

@@ -74,6 +74,11 @@ extern GetSetDef int_getset[];
 /* Skip str.isspace() whitespace at both ends of [*start, *end) (UTF-8). */
 void num_strip_spaces(const char **start, const char **end);
 
+/* A copy of UTF-8 text with Unicode decimal digits and spaces mapped to
+ * ASCII (mem_alloc'ed, NUL-terminated, length in *outlen), or NULL when the
+ * text is pure ASCII and can be parsed as it is. */
+char *num_unicode_to_ascii(const char *s, size_t len, size_t *outlen);
+
 /* float's rounding with ndigits (float.__round__(x, n)), shared with math. */
 Object *float_round_ndigits(double x, intptr_t ndigits);
 
