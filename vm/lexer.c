@@ -626,11 +626,13 @@ again:
         return type;
     }
     /* skip spaces and comments */
+    const char *comment = NULL;
     for (;;) {
         int c = peekc(lx);
         if (c == ' ' || c == '\t' || c == '\f') {
             lx->cur++;
         } else if (c == '#') {
+            comment = lx->cur;
             while (lx->cur < lx->end && *lx->cur != '\n') lx->cur++;
         } else {
             break;
@@ -710,11 +712,13 @@ again:
         /* a NEWLINE ends a logical line only if something was on it */
         if (lx->level > 0 || lx->base_level || !lx->line_tokens) goto again;
         lx->line_tokens = 0;
+        /* like CPython's, a NEWLINE after a comment starts at the '#' */
         t->type = TOK_NEWLINE;
         t->start = start;
         t->len = 1;
         t->lineno = t->end_lineno = lineno;
-        t->col = t->end_col = (int)(start - line_start);
+        t->col = (int)((comment ? comment : start) - line_start);
+        t->end_col = (int)(start - line_start);
         t->level = lx->level;
         return TOK_NEWLINE;
     }

@@ -180,6 +180,8 @@ static void verror(Parser *p, TypeObject *type, int lineno, int offset, int end_
     SyntaxErrInfo *e = &p->err;
     vsnprintf(e->msg, sizeof e->msg, fmt, ap);
     e->type = type;
+    p->err_generic = 0;
+    p->no_rest_check = 0;
     e->lineno = lineno;
     e->offset = offset;
     e->end_lineno = end_lineno;
@@ -250,11 +252,16 @@ void *p_error_last(Parser *p, TypeObject *type, const char *fmt, ...) {
 void *p_invalid_syntax(Parser *p) {
     if (P_FAILED(p)) return NULL;
     Token *t = p_peek(p, p->fill - 1 - p->pos);
-    if (t->type == TOK_INDENT) return p_error_last(p, &Exc_IndentationError, "unexpected indent");
-    if (t->type == TOK_DEDENT)
-        return p_error_last(p, &Exc_IndentationError, "unexpected unindent");
     if (t->type == TOK_ERROR) return NULL;
-    return p_error_tok(p, t, "invalid syntax");
+    if (t->type == TOK_INDENT || t->type == TOK_DEDENT) {
+        p_error_last(p, &Exc_IndentationError,
+                     t->type == TOK_INDENT ? "unexpected indent" : "unexpected unindent");
+        p->no_rest_check = 1;
+    } else {
+        p_error_tok(p, t, "invalid syntax");
+    }
+    p->err_generic = 1;
+    return NULL;
 }
 
 /* ---- statements ----------------------------------------------------------------- */
@@ -797,7 +804,7 @@ static AstStmt *with_stmt(Parser *p) {
         if (ok) {
             done = 1;
         } else {
-            if (p->exc || p->from_lexer) return NULL;
+            if (p_keep_error(p)) return NULL;
             p->err.type = NULL;
             p->pos = save;
             items = NULL;
@@ -1109,7 +1116,7 @@ static void raise_error(Parser *p, const char *filename) {
  * tokenizer error there replaces the parser's, and so does an unclosed
  * bracket opened on an earlier line than the error. */
 static void check_rest_of_source(Parser *p) {
-    if (p->from_lexer) return;
+    if (p->from_lexer || p->no_rest_check) return;
     Token *last = p_tok_at(p, p->fill > 0 ? p->fill - 1 : 0);
     int err_line = last->lineno;
     if (last->type == TOK_ENDMARKER || last->type == TOK_ERROR) return;

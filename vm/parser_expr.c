@@ -155,7 +155,7 @@ static Mark mark(Parser *p) {
 /* Undo a failed speculative parse (keeping real exceptions and tokenizer
  * errors, which CPython raises as soon as it meets them). */
 static int reset(Parser *p, Mark m) {
-    if (p->exc || p->from_lexer) return -1;
+    if (p_keep_error(p)) return -1;
     p->err.type = NULL;
     p->pos = m.pos;
     p->fill = m.fill;
@@ -179,7 +179,7 @@ static int starts_expression(TokType t) {
  * complete expression is followed by another. */
 static void check_expression_follows(Parser *p, AstExpr *a, int a_idx) {
     Token *a_start = p_tok_at(p, a_idx);
-    if (P_FAILED(p) || p->in_speculation) return;
+    if (P_FAILED(p)) return;
     Token *t = p_tok(p);
     if (!starts_expression(t->type)) return;
     int legacy = a->kind == EXPR_NAME && (p_name_is(a_start, "print") || p_name_is(a_start, "exec"));
@@ -188,7 +188,7 @@ static void check_expression_follows(Parser *p, AstExpr *a, int a_idx) {
     AstExpr *b = legacy ? p_star_expressions(p) : expression_inner(p, 0);
     p->in_speculation--;
     if (!b) {
-        reset(p, m);
+        reset(p, m);  /* a specific error met inside b stands */
         return;
     }
     if (legacy) {

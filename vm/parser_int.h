@@ -31,6 +31,8 @@ typedef struct Parser {
     int in_speculation;
     AstExpr *bare_tuple;    /* the last tuple built without parentheses */
     int no_final_newline;   /* eval/single source without a final '\n' */
+    int err_generic;        /* err is a plain "invalid syntax" (or indent) */
+    int no_rest_check;      /* CPython doesn't look past "unexpected indent" */
 } Parser;
 
 #define P_FAILED(p) ((p)->err.type != NULL || (p)->exc)
@@ -72,6 +74,12 @@ void *p_error_last(Parser *p, TypeObject *type, const char *fmt, ...)
 void *p_invalid_syntax(Parser *p);          /* generic, at the last fetched token */
 void *p_exc(Parser *p);                     /* a real exception was set: record it */
 int p_enter(Parser *p);                     /* recursion guard: 0 ok, -1 failed */
+/* After a failed speculative parse: must the failure stand?  Specific
+ * messages do (CPython's second pass raises the first it meets), as do
+ * tokenizer errors and real exceptions; plain "invalid syntax" does not. */
+static inline int p_keep_error(Parser *p) {
+    return p->exc || p->from_lexer || (p->err.type && !p->err_generic);
+}
 static inline void p_leave(Parser *p) { p->depth--; }
 
 /* Interned identifier from a NAME token (owned by the arena, borrowed). */
