@@ -14,6 +14,7 @@
  */
 #include <locale.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vm/abstract.h"
@@ -446,6 +447,33 @@ Object *str_concat(Object *a, Object *b) {
     memcpy(STR(r)->data + na, STR_DATA(b), (size_t)nb);
     STR(r)->length = STR_LENGTH(a) + STR_LENGTH(b);
     STR(r)->ascii = STR(a)->ascii && STR(b)->ascii;
+    return r;
+}
+
+Object *str_concat_steal(Object *a, Object *b) {
+    StrObject *x = STR(a);
+    intptr_t na = x->size, nb = STR_SIZE(b);
+    /* Only a private exact str may grow in place: nobody else can observe
+     * the change.  Non-GC objects are plain heap blocks (gc/alloc.c), so
+     * realloc is valid; glibc grows large blocks without copying. */
+    if (a->refcnt == 1 && a->type == &Str_Type && !x->interned && a != b && nb > 0 &&
+        !(Str_Type.flags & TPFLAG_GC) && na > 0) {
+        if (offset_cache.s == a) offset_cache.s = NULL;
+        StrObject *r = realloc(x, sizeof(StrObject) + (size_t)(na + nb) + 1);
+        if (!r) {
+            DECREF(a);
+            return err_no_memory();
+        }
+        memcpy(r->data + na, STR_DATA(b), (size_t)nb);
+        r->data[na + nb] = '\0';
+        r->size = na + nb;
+        r->length += STR_LENGTH(b);
+        r->ascii = r->ascii && STR(b)->ascii;
+        r->hash = -1;
+        return (Object *)r;
+    }
+    Object *r = str_concat(a, b);
+    DECREF(a);
     return r;
 }
 

@@ -13,6 +13,12 @@ void str_init_types(void);
 
 /* chr(cp): new reference; ValueError "chr() arg not in range(0x110000)". */
 Object *str_chr(long cp);
+/* a + b for two str, stealing the reference to `a`: when the caller held
+ * the only reference (refcnt 1, exact str, not interned) the string grows in
+ * place, which makes `s += t` loops linear.  The eval loop may use it for
+ * BINARY_OP += after dropping the variable's own reference.  New reference
+ * (NULL on error; `a` is released either way). */
+Object *str_concat_steal(Object *a, Object *b);
 /* The empty str (new reference). */
 Object *str_empty(void);
 
