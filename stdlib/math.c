@@ -238,8 +238,10 @@ static Object *math_ldexp(Object *m, Object *const *args, size_t nargs, Object *
     Object *e = obj_index(args[1]);
     if (!e) return NULL;
     long exp;
-    if (IS_SMALLINT(e)) exp = (long)SMALLINT_VALUE(e);
-    else exp = int_sign(e) > 0 ? 100000 : -100000; /* far past any double's range */
+    IntView view;
+    mpz_srcptr z = int_view(e, &view);
+    if (mpz_fits_slong_p(z)) exp = mpz_get_si(z);
+    else exp = mpz_sgn(z) > 0 ? 100000 : -100000; /* far past any double's range */
     DECREF(e);
     if (exp > 100000) exp = 100000;
     if (exp < -100000) exp = -100000;
@@ -312,7 +314,7 @@ static Object *math_isfinite(Object *m, Object *const *args, size_t nargs, Objec
 static Object *math_isclose(Object *m, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"a", "b", "rel_tol", "abs_tol", NULL};
     double a, b, rel_tol = 1e-9, abs_tol = 0.0;
-    if (args_parse(args, nargs, kwnames, "dd$dd:isclose", kwlist, &a, &b, &rel_tol, &abs_tol) < 0)
+    if (args_parse(args, nargs, kwnames, "dd|$dd:isclose", kwlist, &a, &b, &rel_tol, &abs_tol) < 0)
         return NULL;
     if (rel_tol < 0.0 || abs_tol < 0.0)
         return err_format(&Exc_ValueError, "tolerances must be non-negative");
@@ -366,12 +368,15 @@ static Object *math_factorial(Object *m, Object *const *args, size_t nargs, Obje
         DECREF(n);
         return err_format(&Exc_ValueError, "factorial() not defined for negative values");
     }
-    if (!IS_SMALLINT(n)) {
+    IntView view;
+    mpz_srcptr z = int_view(n, &view);
+    if (!mpz_fits_slong_p(z)) {
         DECREF(n);
         return err_format(&Exc_OverflowError,
                           "factorial() argument should not exceed %ld", (long)INTPTR_MAX);
     }
-    intptr_t v = SMALLINT_VALUE(n);
+    long v = mpz_get_si(z);
+    DECREF(n);
     if (v > 100000000) return err_no_memory(); /* would take GMP far too long */
     mpz_t r;
     mpz_init(r);
@@ -531,7 +536,11 @@ static void add_scaled(mpz_t acc, double x, bool square, mpz_t tmp) {
     int e;
     double frac = frexp(x, &e);
     mpz_set_d(tmp, ldexp(frac, 53)); /* x = tmp * 2**(e-53) */
-    long shift = (long)e - 53 + 1074;  /* >= 0 for every double */
+    long shift = (long)e - 53 + 1074;
+    if (shift < 0) { /* a subnormal: its mantissa has that many trailing zeros */
+        mpz_tdiv_q_2exp(tmp, tmp, (mp_bitcnt_t)-shift);
+        shift = 0;
+    }
     if (square) {
         mpz_mul(tmp, tmp, tmp);
         mpz_mul_2exp(tmp, tmp, (mp_bitcnt_t)(2 * shift));

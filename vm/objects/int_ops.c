@@ -409,8 +409,10 @@ static Object *int_round(Object *self, Object *const *args, size_t nargs, Object
     IntView vx;
     mpz_srcptr x = int_view(self, &vx);
     /* -ndigits beyond x's digit count rounds to 0 */
-    bool tiny = !IS_SMALLINT(nd) || -SMALLINT_VALUE(nd) > (intptr_t)mpz_sizeinbase(x, 10) + 1;
-    intptr_t places = IS_SMALLINT(nd) ? -SMALLINT_VALUE(nd) : 0;
+    IntView vn;
+    mpz_srcptr n = int_view(nd, &vn);
+    bool tiny = !mpz_fits_slong_p(n) || -mpz_get_si(n) > (long)mpz_sizeinbase(x, 10) + 1;
+    long places = tiny ? 0 : -mpz_get_si(n);
     DECREF(nd);
     if (tiny) return MAKE_SMALLINT(0);
     mpz_t p, q, r;
