@@ -495,6 +495,15 @@ dispatch:
             SET_TOP(BOOL(c));
             DISPATCH();
         }
+        if ((arg == CMP_EQ || arg == CMP_NE) && str_check_exact(a) && str_check_exact(b)) {
+            int eq = a == b || (STR_SIZE(a) == STR_SIZE(b) &&
+                                memcmp(STR_DATA(a), STR_DATA(b), (size_t)STR_SIZE(a)) == 0);
+            DECREF(a);
+            DECREF(b);
+            sp--;
+            SET_TOP(BOOL(eq ^ (arg == CMP_NE)));
+            DISPATCH();
+        }
         r = obj_richcompare(a, b, (int)arg);
         DECREF(a);
         DECREF(b);
@@ -1334,15 +1343,16 @@ exception_unwind:
             Object *v = POP();
             XDECREF(v);
         }
+        /* The handler block takes the popped block's slot. */
+        int handler = b->handler;
         Block *h = &f->blocks[f->nblocks++];
         h->type = BLOCK_EXCEPT_HANDLER;
         h->handler = -1;
-        h->level = b->level;
         Object *exc = err_fetch();
         PUSH(ts->handled_exc ? ts->handled_exc : NEWREF(None));
         ts->handled_exc = NEWREF(exc);
         PUSH(exc);
-        JUMPTO(b->handler);
+        JUMPTO(handler);
         DISPATCH();
     }
     retval = NULL;
