@@ -922,17 +922,21 @@ int subtype_clear(Object *self) {
     return 0;
 }
 
+/* Called untracked: a parked or dying object must be invisible to the
+ * collector (it would see a zero count and free it twice). */
 static void subtype_dealloc_impl(Object *self) {
     TypeObject *type = self->type;
+    bool gc = (type->flags & TPFLAG_GC) != 0;
     if (type->finalize) {
         if (!finalized_get(self)) {
+            if (gc) gc_track(self);
             self->refcnt = 1;
             type->finalize(self);
-            if (--self->refcnt != 0) return;  /* resurrected by __del__ */
+            if (--self->refcnt != 0) return;  /* resurrected by __del__: stays tracked */
+            if (gc) gc_untrack(self);
         }
-        if (!obj_is_gc(self)) finalized_set(self, false);
+        if (!gc) finalized_set(self, false);
     }
-    if (type->flags & TPFLAG_GC) gc_untrack(self);
     if (type->weaklistoffset > 0 && type_static_base(type)->weaklistoffset == 0 &&
         *(Object **)((char *)self + type->weaklistoffset))
         weakref_clear_all(self);
@@ -947,6 +951,7 @@ static __thread Object **deferred;
 static __thread size_t ndeferred, capdeferred;
 
 void subtype_dealloc(Object *self) {
+    if (self->type->flags & TPFLAG_GC) gc_untrack(self);
     if (dealloc_depth > 100) {
         if (ndeferred == capdeferred) {
             size_t ncap = capdeferred ? capdeferred * 2 : 64;
