@@ -405,6 +405,65 @@ Object *compiler_docstring(AstSeq *body) {
     return e->v.constant.value;
 }
 
+Object *compiler_annotation_text(Compiler *c, AstExpr *e) {
+    AstPos p = e->pos;
+    if (!c->source || p.lineno < 1 || p.end_lineno > c->nlines || p.end_lineno < p.lineno)
+        return NULL;
+    int a = c->line_start[p.lineno] + p.col_offset;
+    int b = c->line_start[p.end_lineno] + p.end_col_offset;
+    if (b <= a) return NULL;
+    /* a multi-line annotation is joined into one line */
+    StrBuf sb;
+    strbuf_init(&sb);
+    for (int i = a; i < b; i++) {
+        char ch = c->source[i];
+        if (ch == '\n' || ch == '\r') {
+            while (i + 1 < b && (c->source[i + 1] == ' ' || c->source[i + 1] == '\t' ||
+                                 c->source[i + 1] == '\n' || c->source[i + 1] == '\r'))
+                i++;
+            ch = ' ';
+        }
+        if (strbuf_append_char(&sb, ch) < 0) {
+            strbuf_free(&sb);
+            err_clear();
+            return NULL;
+        }
+    }
+    Object *r = strbuf_finish(&sb);
+    if (!r) err_clear();
+    return r;
+}
+
+/* `from __future__ import ...` at the top of a module (after the
+ * docstring): record the features; unknown ones are SyntaxErrors. */
+static int scan_future(Compiler *c, AstSeq *body) {
+    static const char *const known[] = {
+        "nested_scopes", "generators", "division", "absolute_import", "with_statement",
+        "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
+        NULL,
+    };
+    for (int i = compiler_docstring(body) ? 1 : 0; i < SEQ_LEN(body); i++) {
+        AstStmt *s = SEQ_GET(body, i);
+        if (s->kind != STMT_IMPORTFROM || !s->v.importfrom.module ||
+            !str_eq_cstr(s->v.importfrom.module, "__future__"))
+            break;
+        for (int k = 0; k < SEQ_LEN(s->v.importfrom.names); k++) {
+            AstAlias *a = SEQ_GET(s->v.importfrom.names, k);
+            int j = 0;
+            while (known[j] && !str_eq_cstr(a->name, known[j])) j++;
+            if (!known[j]) {
+                AstPos pos = s->pos;
+                pos.end_lineno = pos.lineno;
+                pos.end_col_offset = -1;
+                return compiler_error(c, pos, "future feature %U is not defined", a->name);
+            }
+            if (str_eq_cstr(a->name, "annotations")) c->future_annotations = true;
+        }
+        c->future_lineno = s->pos.lineno;
+    }
+    return 0;
+}
+
 /* ---- entry points ---------------------------------------------------------- */
 
 static Object *compile_module(Compiler *c, AstModule *mod) {
@@ -418,10 +477,12 @@ static Object *compile_module(Compiler *c, AstModule *mod) {
         break;
     case MODE_SINGLE:
         c->interactive = true;
-        r = compiler_visit_stmts(c, mod->body);
+        r = scan_future(c, mod->body);
+        if (r == 0) r = compiler_visit_stmts(c, mod->body);
         break;
     default:
-        r = compiler_body(c, mod->body, true);
+        r = scan_future(c, mod->body);
+        if (r == 0) r = compiler_body(c, mod->body, true);
         break;
     }
     if (r < 0) return NULL;
@@ -434,7 +495,8 @@ static int index_lines(Compiler *c) {
     for (const char *p = c->source; *p; p++)
         if (*p == '\n') n++;
     c->line_len = malloc((size_t)(n + 1) * sizeof(int));
-    if (!c->line_len) {
+    c->line_start = malloc((size_t)(n + 1) * sizeof(int));
+    if (!c->line_len || !c->line_start) {
         err_no_memory();
         return -1;
     }
@@ -446,6 +508,7 @@ static int index_lines(Compiler *c) {
         const char *r = e;
         while (r > p && (r[-1] == ' ' || r[-1] == '\t' || r[-1] == '\r')) r--;
         c->line_len[l] = (int)(r - p);
+        c->line_start[l] = (int)(p - c->source);
         p = *e ? e + 1 : e;
     }
     return 0;
@@ -474,6 +537,7 @@ static Object *compile_ast_source(AstModule *mod, const char *filename, int mode
     symtable_free(c.st);
     DECREF(c.filename);
     free(c.line_len);
+    free(c.line_start);
     return code;
 }
 

@@ -579,7 +579,14 @@ static int collect_annotations(Compiler *c, AstSeq *params, Object *names, int n
             return -1;
         }
         DECREF(m);
-        VISIT(c, p->annotation);
+        Object *text = c->future_annotations ? compiler_annotation_text(c, p->annotation) : NULL;
+        if (text) {
+            int r = compiler_emit_const(c, text);
+            DECREF(text);
+            if (r < 0) return -1;
+        } else {
+            VISIT(c, p->annotation);
+        }
         n++;
     }
     return n;
@@ -645,10 +652,11 @@ int compiler_function_prologue(Compiler *c, AstArguments *a, AstExpr *returns, b
         n = collect_annotations(c, &one, names, n);
     }
     if (n >= 0 && returns) {
-        if (list_append(names, str_intern_cstr("return")) < 0 || compiler_visit_expr(c, returns) < 0)
-            n = -1;
-        else
-            n++;
+        Object *text = c->future_annotations ? compiler_annotation_text(c, returns) : NULL;
+        int r = list_append(names, str_intern_cstr("return"));
+        if (r == 0) r = text ? compiler_emit_const(c, text) : compiler_visit_expr(c, returns);
+        XDECREF(text);
+        n = r < 0 ? -1 : n + 1;
     }
     if (n > 0) {
         Object *kt = list_as_tuple(names);

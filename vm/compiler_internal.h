@@ -89,6 +89,9 @@ typedef struct Compiler {
     int mode;
     bool interactive;
     int nestlevel;         /* 1 while compiling the module body */
+    bool future_annotations;  /* from __future__ import annotations */
+    int future_lineno;     /* line of the last leading __future__ import */
+    int *line_start;       /* per source line (1-based): byte offset */
     int *line_len;         /* per source line (1-based): length without trailing
                               blanks, for the end column of multi-line nodes */
     int nlines;
@@ -111,6 +114,9 @@ Object *compiler_exit_scope(Compiler *c);
 /* [defaults...] on the stack per flags; emits closure, code, qualname, MAKE_FUNCTION. */
 int compiler_make_closure(Compiler *c, Object *code, int flags, Object *qualname);
 Object *compiler_docstring(AstSeq *body);               /* borrowed str or NULL */
+/* An annotation under `from __future__ import annotations`: its source text
+ * as a str constant.  New reference, or NULL (no error) if unknown. */
+Object *compiler_annotation_text(Compiler *c, AstExpr *e);
 
 /* ---- compiler_expr.c ---- */
 int compiler_visit_expr(Compiler *c, AstExpr *e);

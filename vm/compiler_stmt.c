@@ -236,7 +236,14 @@ static int compile_annassign(Compiler *c, AstStmt *s) {
     }
     if (t->kind == EXPR_NAME && s->v.annassign.simple && stores_annotations(c)) {
         /* __annotations__['x'] = annotation */
-        VISIT(c, s->v.annassign.annotation);
+        Object *text = c->future_annotations ? compiler_annotation_text(c, s->v.annassign.annotation) : NULL;
+        if (text) {
+            int r = compiler_emit_const(c, text);
+            DECREF(text);
+            if (r < 0) return -1;
+        } else {
+            VISIT(c, s->v.annassign.annotation);
+        }
         EMIT_NAME(c, OP_LOAD_NAME, str_intern_cstr("__annotations__"));
         Object *m = symtable_mangle(c->u->private_name, t->v.name.id);
         if (!m) return -1;
@@ -345,6 +352,9 @@ static int compile_importfrom(Compiler *c, AstStmt *s) {
     if (r == 0) r = compiler_emit_const(c, fromlist);
     DECREF(fromlist);
     if (r < 0) return -1;
+    if (s->v.importfrom.module && str_eq_cstr(s->v.importfrom.module, "__future__") &&
+        s->pos.lineno > c->future_lineno)
+        return compiler_error(c, s->pos, "from __future__ imports must occur at the beginning of the file");
     Object *mod = s->v.importfrom.module ? s->v.importfrom.module : str_intern_cstr("");
     EMIT_NAME(c, OP_IMPORT_NAME, mod);
     AstAlias *first = SEQ_GET(names, 0);
