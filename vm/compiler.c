@@ -407,6 +407,11 @@ Object *compiler_docstring(AstSeq *body) {
 
 Object *compiler_annotation_text(Compiler *c, AstExpr *e) {
     AstPos p = e->pos;
+    if (e->kind == EXPR_CONSTANT) {   /* as ast.unparse: the repr */
+        Object *r = obj_repr(e->v.constant.value);
+        if (!r) err_clear();
+        return r;
+    }
     if (!c->source || p.lineno < 1 || p.end_lineno > c->nlines || p.end_lineno < p.lineno)
         return NULL;
     int a = c->line_start[p.lineno] + p.col_offset;
