@@ -20,6 +20,7 @@
 #include "vm/runtime.h"
 #include "gil/gil.h"
 #include "stdlib/gilmod.h"
+#include "stdlib/io.h"
 #include "stdlib/runtime_modules.h"
 #include "repl/repl.h"
 
@@ -113,6 +114,40 @@ static int run_dis(const char *path) {
     fflush(stdout);
     DECREF(code);
     return 0;
+}
+
+/* Why -m could not find its module, worded as python3 does. */
+static void report_module_error(const char *module) {
+    Object *exc = err_fetch();
+    if (!exc) return;
+    io_flush_std_streams();
+    Object *msg = obj_str(exc);
+    Object *name = NULL;
+    if (obj_lookup_attr(exc, id_name, &name) < 0) err_clear();
+    if (!msg) err_clear();
+    const char *m = msg ? str_utf8(msg) : "";
+    if (err_given_matches(exc, &Exc_ModuleNotFoundError) && name && str_check(name) &&
+        str_eq_cstr(name, module)) {
+        if (strstr(m, "is not a package")) {
+            const char *dot = strrchr(module, '.');
+            fprintf(stderr, "gilpy: Error while finding module specification for '%s' "
+                            "(ModuleNotFoundError: __path__ attribute not found on '%.*s' "
+                            "while trying to find '%s')\n",
+                    module, (int)(dot - module), module, module);
+        } else {
+            fprintf(stderr, "gilpy: No module named %s\n", module);
+        }
+    } else if (err_given_matches(exc, &Exc_ImportError) && !strstr(m, "cannot be directly")) {
+        fprintf(stderr, "gilpy: Error while finding module specification for '%s' (%s: %s)\n",
+                module, type_name(OBJ_TYPE(exc)), m);
+    } else if (err_given_matches(exc, &Exc_ImportError)) {
+        fprintf(stderr, "gilpy: %s\n", m);
+    } else {
+        err_display(exc);
+    }
+    XDECREF(name);
+    XDECREF(msg);
+    DECREF(exc);
 }
 
 int main(int argc, char **argv) {
@@ -214,16 +249,10 @@ int main(int argc, char **argv) {
     if (command) {
         status = run_main_source(command, "<string>");
     } else if (module) {
-        char *source, *file, *package;
+        char *source, *file, *package, cwd[4096];
+        if (sys_set_path0(getcwd(cwd, sizeof cwd) ? cwd : "") < 0) err_clear();
         if (import_find_main(module, &source, &file, &package) < 0) {
-            Object *exc = err_fetch();
-            Object *s = exc ? obj_str(exc) : NULL;
-            if (err_given_matches(exc, &Exc_ImportError) && s)
-                fprintf(stderr, "gilpy: %s\n", str_utf8(s));
-            else if (exc) err_display(exc);
-            XDECREF(s);
-            XDECREF(exc);
-            err_clear();
+            report_module_error(module);
             status = 1;
         } else {
             Object *argv0 = str_from_cstr(file);

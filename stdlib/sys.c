@@ -94,12 +94,21 @@ static Object *sys_setrecursionlimit(Object *self, Object *const *args, size_t n
 
 static Object *sys_getswitchinterval(Object *self, Object *const *args, size_t nargs,
                                      Object *kwnames) {
-    return float_from_double(gil_get_switch_interval());
+    /* The GIL keeps whole microseconds; scale as CPython does (1e-6 * us)
+     * so reprs match (1e-6 * 100 is 9.999999999999999e-05). */
+    double us = (double)(long long)(gil_get_switch_interval() * 1e6 + 0.5);
+    return float_from_double(1e-6 * us);
 }
 
 static Object *sys_setswitchinterval(Object *self, Object *const *args, size_t nargs,
                                      Object *kwnames) {
     double d;
+    if (args_no_kwargs("setswitchinterval", kwnames) < 0 ||
+        args_count("setswitchinterval", nargs, 1, 1) < 0)
+        return NULL;
+    TypeObject *t = OBJ_TYPE(args[0]);
+    if (!float_check(args[0]) && !int_check(args[0]) && !t->nb_float && !t->nb_index)
+        return err_format(&Exc_TypeError, "must be real number, not %T", args[0]);
     if (args_parse(args, nargs, kwnames, "d:setswitchinterval", NULL, &d) < 0) return NULL;
     if (!(d > 0.0))
         return err_format(&Exc_ValueError, "switch interval must be strictly positive");

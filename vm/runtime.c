@@ -303,6 +303,8 @@ int handle_uncaught(void) {
     Object *exc = err_fetch();
     if (!exc) return 0;
     int status;
+    /* What the program printed comes before its traceback, as in CPython. */
+    io_flush_std_streams();
     if (err_given_matches(exc, &Exc_SystemExit)) {
         status = exit_code_of(exc);
     } else {
