@@ -440,7 +440,7 @@ def permutations(iterable, r=None):
                 current[pos] = bigger[0]
                 used.add(bigger[0])
                 rest = [i for i in range(n) if i not in used]
-                current[pos + 1:] = rest[:r - pos - 1]
+                current = current[:pos + 1] + rest[:r - pos - 1]
                 break
         else:
             return

@@ -53,7 +53,13 @@ MethodWrapperType = _type_of(lambda: object().__str__)
 MethodDescriptorType = _type_of(lambda: str.join)
 ClassMethodDescriptorType = _type_of(lambda: dict.__dict__['fromkeys'])
 GetSetDescriptorType = _type_of(lambda: FunctionType.__code__)
-MemberDescriptorType = _type_of(lambda: FunctionType.__globals__)
+
+
+class _Slotted:
+    __slots__ = ('member',)
+
+
+MemberDescriptorType = _type_of(lambda: _Slotted.member)
 GenericAlias = _type_of(lambda: list[int])
 UnionType = _type_of(lambda: int | str)
 
@@ -68,7 +74,7 @@ def _traceback_types():
 
 TracebackType, FrameType = _traceback_types()
 
-del sys, _f, _g, _C, _type_of, _traceback_types
+del sys, _f, _g, _C, _Slotted, _type_of, _traceback_types
 
 
 def new_class(name, bases=(), kwds=None, exec_body=None):
