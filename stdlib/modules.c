@@ -6,7 +6,9 @@
  * add one line here.
  */
 #include "vm/runtime.h"
+#include "stdlib/gcmod.h"
 #include "stdlib/gilmod.h"
+#include "vm/objects/weakref.h"
 #include "stdlib/numbers.h"
 #include "stdlib/posix.h"
 #include "stdlib/runtime_modules.h"
@@ -26,5 +28,7 @@ const NativeModule native_modules[] = {
     {"posix", mod_posix_init},
     {"signal", mod_signal_init},
     {"gil", mod_gil_init},
+    {"gc", mod_gc_init},
+    {"_weakref", mod_weakref_init},
     {NULL, NULL},
 };
