@@ -199,6 +199,19 @@ __attribute__((noinline)) static int init_cells(FunctionObject *fn, CodeObject *
     return 0;
 }
 
+/* Finish a frame whose arguments are bound: cells, then run it (or wrap
+ * it in a generator).  Consumes the frame reference. */
+static Object *run_new_frame(Object *func, CodeObject *co, Frame *f) {
+    if (!(co->flags & CO_NOFREE) && init_cells((FunctionObject *)func, co, f->slots) < 0) {
+        DECREF((Object *)f);
+        return NULL;
+    }
+    if (co->flags & CO_GENERATOR) return generator_new(f, func);
+    Object *res = eval_frame(f, NULL, 0);
+    DECREF((Object *)f);
+    return res;
+}
+
 Object *function_call(Object *func, Object *const *args, size_t nargs, Object *kwnames) {
     FunctionObject *fn = (FunctionObject *)func;
     CodeObject *co = (CodeObject *)fn->code;
@@ -212,14 +225,25 @@ Object *function_call(Object *func, Object *const *args, size_t nargs, Object *k
         DECREF((Object *)f);
         return NULL;
     }
-    if (!(co->flags & CO_NOFREE) && init_cells(fn, co, fast) < 0) {
-        DECREF((Object *)f);
+    return run_new_frame(func, co, f);
+}
+
+Object *function_call_owned(Object *func, Object **args, size_t nargs) {
+    FunctionObject *fn = (FunctionObject *)func;
+    CodeObject *co = (CodeObject *)fn->code;
+    if (nargs != (size_t)co->argcount || co->kwonlyargcount != 0 ||
+        (co->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+        Object *r = function_call(func, args, nargs, NULL);
+        for (size_t i = 0; i < nargs; i++) DECREF(args[i]);
+        return r;
+    }
+    Frame *f = frame_new(co, fn->globals, fn->builtins, NULL);
+    if (!f) {
+        for (size_t i = 0; i < nargs; i++) DECREF(args[i]);
         return NULL;
     }
-    if (co->flags & CO_GENERATOR) return generator_new(f, func);
-    Object *res = eval_frame(f, NULL, 0);
-    DECREF((Object *)f);
-    return res;
+    memcpy(f->slots, args, nargs * sizeof(Object *));
+    return run_new_frame(func, co, f);
 }
 
 Object *eval_function_with_locals(Object *func, Object *locals) {

@@ -209,6 +209,16 @@ static inline Object *call_object(Object *fn, Object *const *args, size_t nargs,
     return eval_call(fn, args, nargs, kwnames);
 }
 
+/* Calls with positional arguments taken from the value stack: the
+ * references are consumed (moved into a Python callee's frame, which saves
+ * an INCREF/DECREF pair per argument and matches CPython's refcounts). */
+static inline Object *call_owned(Object *fn, Object **args, size_t nargs) {
+    if (!IS_SMALLINT(fn) && fn->type == &Function_Type) return function_call_owned(fn, args, nargs);
+    Object *r = eval_call(fn, args, nargs, NULL);
+    for (size_t i = 0; i < nargs; i++) DECREF(args[i]);
+    return r;
+}
+
 /* Push-ready bools: the stack owns a reference even to singletons. */
 static inline Object *BOOL(int c) {
     Object *b = c ? True : False;
@@ -774,21 +784,22 @@ dispatch:
         Object *r;
         SAVE_LASTI();
         CHECK_BREAKER();
+        Object *callee;
         if (base[0]) {
-            r = call_object(base[0], base + 1, arg + 1, NULL);
+            callee = base[0];
+            r = call_owned(callee, base + 1, arg + 1);
         } else if (method_check(base[1])) {
             MethodObject *m = (MethodObject *)base[1];
-            base[0] = NEWREF(m->func);
+            callee = NEWREF(m->func);
             base[1] = NEWREF(m->self);
             DECREF((Object *)m);
-            r = call_object(base[0], base + 1, arg + 1, NULL);
+            r = call_owned(callee, base + 1, arg + 1);
         } else {
-            r = call_object(base[1], base + 2, arg, NULL);
+            callee = base[1];
+            r = call_owned(callee, base + 2, arg);
         }
-        while (sp > base) {
-            Object *v = POP();
-            XDECREF(v);
-        }
+        sp = base;
+        DECREF(callee);
         if (!r) goto error;
         PUSH(r);
         DISPATCH();
@@ -803,15 +814,13 @@ dispatch:
             Object *func = NEWREF(((MethodObject *)fn)->func);
             base[0] = NEWREF(((MethodObject *)fn)->self);
             DECREF(fn);
-            r = call_object(func, base, arg + 1, NULL);
+            r = call_owned(func, base, arg + 1);
             DECREF(func);
         } else {
-            r = call_object(fn, base + 1, arg, NULL);
+            r = call_owned(fn, base + 1, arg);
+            DECREF(fn);
         }
-        while (sp > base) {
-            Object *v = POP();
-            DECREF(v);
-        }
+        sp = base;
         if (!r) goto error;
         PUSH(r);
         DISPATCH();
@@ -872,7 +881,7 @@ dispatch:
         Object *t = tuple_new(arg);
         if (!t) goto error;
         sp -= arg;
-        memcpy(TUPLE_ITEMS(t), sp, arg * sizeof(Object *));
+        if (arg) memcpy(TUPLE_ITEMS(t), sp, arg * sizeof(Object *));
         PUSH(t);
         DISPATCH();
     }
@@ -881,7 +890,7 @@ dispatch:
         Object *l = list_new(arg);
         if (!l) goto error;
         sp -= arg;
-        memcpy(LIST_ITEMS(l), sp, arg * sizeof(Object *));
+        if (arg) memcpy(LIST_ITEMS(l), sp, arg * sizeof(Object *));
         PUSH(l);
         DISPATCH();
     }

@@ -44,6 +44,9 @@ Object *builtin___build_class__(Object *self, Object *const *args, size_t nargs,
 void eval_init_types(void);
 /* Free the inline caches eval attached to a code object (code dealloc). */
 void eval_code_cache_free(struct CodeObject *co);
+/* function_call with positional arguments whose references it takes over
+ * (moved into the frame; dropped on every path).  Used by eval's calls. */
+Object *function_call_owned(Object *func, Object **args, size_t nargs);
 /* Call any object with the fast paths eval uses (Python functions and
  * bound methods without argument tuples). */
 Object *eval_call(Object *callable, Object *const *args, size_t nargs, Object *kwnames);

@@ -280,9 +280,10 @@ static void append_carets(StrBuf *sb, const char *line, CodeObject *co, int last
     int rend = len;
     while (rend > lead && (line[rend - 1] == ' ' || line[rend - 1] == '\t')) rend--;
     if (start < lead) start = lead;
-    if (start <= lead && end >= rend) return; /* the whole line: no carets */
     int lo = -1, hi = -1;
     bool anchored = find_anchors(line + start, end - start, &lo, &hi);
+    /* A plain range covering the whole line says nothing: no carets. */
+    if (!anchored && start <= lead && end >= rend) return;
     strbuf_append_cstr(sb, "    ");
     for (size_t k = utf8_chars(line + lead, (size_t)(start - lead)); k > 0; k--)
         strbuf_append_char(sb, ' ');
