@@ -1,0 +1,17 @@
+print(set([-1, -2, 0, 8, 9, 16]))
+a = -1
+print({a, -2, 0, 8, 9, 16})
+s = set()
+for x in [-1, -2, 0, 8, 9, 16]: s.add(x)
+print(s)
+print(frozenset([-1, -2, 0, 8, 9, 16]), set(frozenset([-1, -2, 0, 8, 9, 16])))
+for n in range(1, 40):
+    print(set(range(n, 0, -1)) if n % 3 else set(range(0, n * 7, 7)), end=' ')
+print()
+x = set(range(100))
+for i in range(0, 100, 3): x.discard(i)
+x |= set(range(200, 230))
+print(x)
+print({i * 37 % 101 for i in range(60)})
+print(set([2**40 + i for i in range(10)]), set([-i for i in range(20)]))
+print({1.5, 2.5, 0.5, 100.25}, {(1, 2), (2, 1), (0, 0)} == {(0, 0), (2, 1), (1, 2)})
