@@ -22,6 +22,13 @@ typedef double (*MathFunc)(double);
 static Object *domain_error(void) { return err_format(&Exc_ValueError, "math domain error"); }
 static Object *range_error(void) { return err_format(&Exc_OverflowError, "math range error"); }
 
+/* Arity check of the one-argument functions, with CPython's wording. */
+static int check_one(const char *name, size_t nargs) {
+    if (nargs == 1) return 0;
+    err_format(&Exc_TypeError, "math.%s() takes exactly one argument (%zu given)", name, nargs);
+    return -1;
+}
+
 /* The one double argument of a math function (TypeError for non-numbers). */
 static int get_double(Object *o, double *out) {
     if (float_check(o)) {
@@ -33,7 +40,7 @@ static int get_double(Object *o, double *out) {
 }
 
 static Object *one_arg(Object *const *args, size_t nargs, const char *name, double *x) {
-    if (args_count(name, nargs, 1, 1) < 0) return NULL;
+    if (check_one(name, nargs) < 0) return NULL;
     if (get_double(args[0], x) < 0) return NULL;
     return None; /* borrowed marker: success */
 }
@@ -137,14 +144,15 @@ static int log_of(Object *o, MathFunc f, double *out) {
 }
 
 static Object *log_func(Object *const *args, size_t nargs, const char *name, MathFunc f) {
-    if (args_count(name, nargs, 1, 1) < 0) return NULL;
+    if (check_one(name, nargs) < 0) return NULL;
     double r;
     if (log_of(args[0], f, &r) < 0) return NULL;
     return float_from_double(r);
 }
 
 static Object *math_log(Object *m, Object *const *args, size_t nargs, Object *k) {
-    if (args_count("log", nargs, 1, 2) < 0) return NULL;
+    if (nargs < 1 || nargs > 2)
+        return err_format(&Exc_TypeError, "math.log requires 1 to 2 arguments");
     double num, den;
     if (log_of(args[0], log, &num) < 0) return NULL;
     if (nargs == 1) return float_from_double(num);
@@ -338,17 +346,17 @@ static Object *round_to_int(Object *x, Object *dunder, double (*f)(double)) {
 }
 
 static Object *math_floor(Object *m, Object *const *args, size_t nargs, Object *k) {
-    if (args_count("floor", nargs, 1, 1) < 0) return NULL;
+    if (check_one("floor", nargs) < 0) return NULL;
     return round_to_int(args[0], id___floor__, floor);
 }
 
 static Object *math_ceil(Object *m, Object *const *args, size_t nargs, Object *k) {
-    if (args_count("ceil", nargs, 1, 1) < 0) return NULL;
+    if (check_one("ceil", nargs) < 0) return NULL;
     return round_to_int(args[0], id___ceil__, ceil);
 }
 
 static Object *math_trunc(Object *m, Object *const *args, size_t nargs, Object *k) {
-    if (args_count("trunc", nargs, 1, 1) < 0) return NULL;
+    if (check_one("trunc", nargs) < 0) return NULL;
     Object *x = args[0];
     if (float_check(x) && x->type == &Float_Type) return int_from_double(FLOAT_VALUE(x));
     Object *meth = type_lookup(OBJ_TYPE(x), id___trunc__);
@@ -361,7 +369,7 @@ static Object *math_trunc(Object *m, Object *const *args, size_t nargs, Object *
 /* ---- integer functions ------------------------------------------------------------------ */
 
 static Object *math_factorial(Object *m, Object *const *args, size_t nargs, Object *k) {
-    if (args_count("factorial", nargs, 1, 1) < 0) return NULL;
+    if (check_one("factorial", nargs) < 0) return NULL;
     Object *n = obj_index(args[0]);
     if (!n) return NULL;
     if (int_sign(n) < 0) {
@@ -419,7 +427,7 @@ static Object *math_lcm(Object *m, Object *const *args, size_t nargs, Object *k)
 }
 
 static Object *math_isqrt(Object *m, Object *const *args, size_t nargs, Object *k) {
-    if (args_count("isqrt", nargs, 1, 1) < 0) return NULL;
+    if (check_one("isqrt", nargs) < 0) return NULL;
     Object *n = obj_index(args[0]);
     if (!n) return NULL;
     if (int_sign(n) < 0) {
@@ -511,6 +519,9 @@ static Object *math_perm(Object *m, Object *const *args, size_t nargs, Object *k
 static Object *math_prod(Object *m, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"", "start", NULL};
     Object *iterable, *start = MAKE_SMALLINT(1);
+    if (nargs > 1)
+        return err_format(&Exc_TypeError,
+                          "prod() takes exactly 1 positional argument (%zu given)", nargs);
     if (args_parse(args, nargs, kwnames, "O|$O:prod", kwlist, &iterable, &start) < 0) return NULL;
     Object *it = obj_get_iter(iterable);
     if (!it) return NULL;
@@ -551,10 +562,10 @@ static void add_scaled(mpz_t acc, double x, bool square, mpz_t tmp) {
 }
 
 /* The overflow bound of the exact partial sums (2**1024 in scaled units). */
-#define FSUM_OVERFLOW_BITS (1024 + 1074 + 1)
+#define FSUM_OVERFLOW_BITS (1024 + 1074)
 
 static Object *math_fsum(Object *m, Object *const *args, size_t nargs, Object *k) {
-    if (args_count("fsum", nargs, 1, 1) < 0) return NULL;
+    if (check_one("fsum", nargs) < 0) return NULL;
     Object *it = obj_get_iter(args[0]);
     if (!it) return NULL;
     mpz_t acc, tmp;
