@@ -858,17 +858,8 @@ static AstStmt *try_stmt(Parser *p) {
                 return p_error_nodes(p, first, lastp, "multiple exception types must be parenthesized");
             }
             if (p_accept(p, KW_AS)) {
-                Token *n = p_tok(p);
-                if (n->type != TOK_NAME) {
-                    if (n->type == TOK_COLON || n->type == TOK_NEWLINE) return p_invalid_syntax(p);
-                    AstExpr *bad = p_expression(p);
-                    if (!bad) return NULL;
-                    if (p_at(p, TOK_COLON) || p_at(p, TOK_NEWLINE))
-                        return p_error_node(p, bad->pos, "cannot use except statement with %s",
-                                            p_expr_name(bad));
-                    return p_invalid_syntax(p);
-                }
-                p_next(p);
+                Token *n = p_expect(p, TOK_NAME);
+                if (!n) return NULL;
                 name = p_name_obj(p, n);
                 if (!name) return NULL;
             }
@@ -923,9 +914,16 @@ static AstStmt *funcdef(Parser *p, AstSeq *decorators) {
     if (!args) return NULL;
     if (!p_expect(p, TOK_RPAR)) return NULL;
     AstExpr *returns = NULL;
-    if (p_accept(p, TOK_ARROW)) {
+    if (p_at(p, TOK_ARROW)) {
+        /* ['->' expression] &&':' — without an expression the ':' is
+         * what is missing */
+        Token *arrow = p_next(p);
         returns = p_expression(p);
-        if (!returns) return NULL;
+        if (!returns) {
+            if (p_keep_error(p)) return NULL;
+            p->err.type = NULL;
+            return p_error_tok(p, arrow, "expected ':'");
+        }
     }
     if (expect_colon(p, 1) < 0) return NULL;
     AstSeq *body = block(p, "function definition", start->lineno);

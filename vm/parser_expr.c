@@ -1121,6 +1121,16 @@ AstExpr *p_yield_expr(Parser *p) {
 
 static AstArg *param(Parser *p, int lambda) {
     Token *n = p_tok(p);
+    if (n->type == TOK_LPAR) {
+        /* "def f((a, b))": Python 2 tuple parameters */
+        int k = 1;
+        while (p_peek(p, k)->type == TOK_NAME || p_peek(p, k)->type == TOK_COMMA) k++;
+        Token *close = p_peek(p, k);
+        if (close->type == TOK_RPAR && k > 1)
+            return p_error_nodes(p, tok_pos(n), tok_pos(close),
+                                 lambda ? "Lambda expression parameters cannot be parenthesized"
+                                        : "Function parameters cannot be parenthesized");
+    }
     if (n->type != TOK_NAME) return p_invalid_syntax(p);
     p_next(p);
     AstArg *a = arena_alloc(p->arena, sizeof(AstArg));
