@@ -3,6 +3,8 @@
 import posix
 from posix import *
 import posixpath as path
+import sys as _sys
+_sys.modules['os.path'] = path
 
 name = 'posix'
 sep = '/'

@@ -1,6 +1,6 @@
 print([x * y for x in range(3) for y in range(3) if x != y])
 print({x: x ** 2 for x in range(5)})
-print({c for c in 'mississippi'})
+print(sorted({c for c in 'mississippi'}))
 g = (x * 2 for x in range(5)); print(sum(g), list(g))
 matrix = [[1, 2, 3], [4, 5, 6]]
 print([[row[i] for row in matrix] for i in range(3)])

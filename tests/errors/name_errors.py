@@ -28,6 +28,6 @@ try:
 except ModuleNotFoundError as e:
     print('ModuleNotFoundError:', e, e.name)
 try:
-    from math import nope
+    from _errhelper import nope
 except ImportError as e:
     print('ImportError:', e)

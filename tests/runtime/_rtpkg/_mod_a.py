@@ -1,0 +1,1 @@
+VALUE_A = "a:" + __name__ + ":" + __package__
