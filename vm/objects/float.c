@@ -551,35 +551,35 @@ static Object *float_round_method(Object *self, Object *const *args, size_t narg
 }
 
 static Object *float_trunc(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("__trunc__", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("float.__trunc__", nargs) < 0) return NULL;
     return int_from_double(FLOAT_VALUE(self));
 }
 
 static Object *float_floor_method(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("__floor__", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("float.__floor__", nargs) < 0) return NULL;
     return int_from_double(floor(FLOAT_VALUE(self)));
 }
 
 static Object *float_ceil_method(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("__ceil__", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("float.__ceil__", nargs) < 0) return NULL;
     return int_from_double(ceil(FLOAT_VALUE(self)));
 }
 
 /* ---- other methods ---------------------------------------------------------------------------- */
 
 static Object *float_is_integer(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("is_integer", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("float.is_integer", nargs) < 0) return NULL;
     double x = FLOAT_VALUE(self);
     return bool_from(isfinite(x) && floor(x) == x);
 }
 
 static Object *float_conjugate(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("conjugate", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("float.conjugate", nargs) < 0) return NULL;
     return float_float(self);
 }
 
 static Object *float_getnewargs(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("__getnewargs__", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("float.__getnewargs__", nargs) < 0) return NULL;
     Object *v = float_from_double(FLOAT_VALUE(self));
     if (!v) return NULL;
     Object *t = tuple_pack(1, v);
@@ -589,7 +589,7 @@ static Object *float_getnewargs(Object *self, Object *const *args, size_t nargs,
 
 static Object *float_as_integer_ratio(Object *self, Object *const *args, size_t nargs,
                                       Object *kw) {
-    if (args_count("as_integer_ratio", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("float.as_integer_ratio", nargs) < 0) return NULL;
     double x = FLOAT_VALUE(self);
     if (isinf(x)) return err_format(&Exc_OverflowError, "cannot convert Infinity to integer ratio");
     if (isnan(x)) return err_format(&Exc_ValueError, "cannot convert NaN to integer ratio");
@@ -616,7 +616,7 @@ static Object *float_as_integer_ratio(Object *self, Object *const *args, size_t 
 }
 
 static Object *float_hex(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("hex", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("float.hex", nargs) < 0) return NULL;
     double x = FLOAT_VALUE(self);
     char buf[48];
     if (!isfinite(x)) return float_repr(self);
@@ -650,8 +650,10 @@ static int hex_digit(char c) {
 }
 
 static Object *float_fromhex(Object *cls, Object *const *args, size_t nargs, Object *kw) {
-    Object *text;
-    if (args_parse(args, nargs, NULL, "U:fromhex", NULL, &text) < 0) return NULL;
+    if (args_count("fromhex", nargs, 1, 1) < 0) return NULL;
+    Object *text = args[0];
+    if (!str_check(text))
+        return err_format(&Exc_TypeError, "bad argument type for built-in operation");
     const char *p = STR_DATA(text), *end = p + STR_SIZE(text);
     num_strip_spaces(&p, &end);
     bool neg = false;
@@ -709,9 +711,8 @@ static Object *float_fromhex(Object *cls, Object *const *args, size_t nargs, Obj
 }
 
 static Object *float_format_method(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    Object *spec;
-    if (args_parse(args, nargs, NULL, "U:__format__", NULL, &spec) < 0) return NULL;
-    return format_float(self, spec);
+    Object *spec = num_format_spec_arg(args, nargs);
+    return spec ? format_float(self, spec) : NULL;
 }
 
 static Object *float_getformat(Object *cls, Object *const *args, size_t nargs, Object *kw) {

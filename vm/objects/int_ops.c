@@ -336,19 +336,19 @@ int int_nb_bool(Object *a) { return !int_is_zero(a); }
 /* ---- methods ------------------------------------------------------------------- */
 
 static Object *int_conjugate(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("conjugate", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("int.conjugate", nargs) < 0) return NULL;
     return int_nb_int(self);
 }
 
 static Object *int_bit_length(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("bit_length", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("int.bit_length", nargs) < 0) return NULL;
     if (int_is_zero(self)) return MAKE_SMALLINT(0);
     IntView v;
     return int_from_ulong(mpz_sizeinbase(int_view(self, &v), 2));
 }
 
 static Object *int_bit_count(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("bit_count", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("int.bit_count", nargs) < 0) return NULL;
     IntView v;
     mpz_srcptr z = int_view(self, &v);
     mpz_t a;
@@ -361,12 +361,12 @@ static Object *int_bit_count(Object *self, Object *const *args, size_t nargs, Ob
 
 static Object *int_as_integer_ratio(Object *self, Object *const *args, size_t nargs,
                                     Object *kw) {
-    if (args_count("as_integer_ratio", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("int.as_integer_ratio", nargs) < 0) return NULL;
     return pair_steal(int_nb_int(self), MAKE_SMALLINT(1));
 }
 
 static Object *int_getnewargs(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("__getnewargs__", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("int.__getnewargs__", nargs) < 0) return NULL;
     Object *v = int_nb_int(self);
     if (!v) return NULL;
     Object *t = tuple_pack(1, v);
@@ -375,24 +375,41 @@ static Object *int_getnewargs(Object *self, Object *const *args, size_t nargs, O
 }
 
 static Object *int_trunc(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("__trunc__", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("int.__trunc__", nargs) < 0) return NULL;
     return int_nb_int(self);
 }
 
 static Object *int_floor(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("__floor__", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("int.__floor__", nargs) < 0) return NULL;
     return int_nb_int(self);
 }
 
 static Object *int_ceil(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("__ceil__", nargs, 0, 0) < 0) return NULL;
+    if (num_no_args("int.__ceil__", nargs) < 0) return NULL;
     return int_nb_int(self);
 }
 
 static Object *int_format_method(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    Object *spec;
-    if (args_parse(args, nargs, NULL, "U:__format__", NULL, &spec) < 0) return NULL;
-    return format_int(self, spec);
+    Object *spec = num_format_spec_arg(args, nargs);
+    return spec ? format_int(self, spec) : NULL;
+}
+
+int num_no_args(const char *qualname, size_t nargs) {
+    if (nargs == 0) return 0;
+    err_format(&Exc_TypeError, "%s() takes no arguments (%zu given)", qualname, nargs);
+    return -1;
+}
+
+Object *num_format_spec_arg(Object *const *args, size_t nargs) {
+    if (nargs != 1) {
+        err_format(&Exc_TypeError, "__format__() takes exactly one argument (%zu given)", nargs);
+        return NULL;
+    }
+    if (!str_check(args[0])) {
+        err_format(&Exc_TypeError, "__format__() argument must be str, not %T", args[0]);
+        return NULL;
+    }
+    return args[0];
 }
 
 /* round(x, ndigits) for ints: exact, halves go to the even multiple. */
@@ -440,6 +457,9 @@ static Object *int_to_bytes(Object *self, Object *const *args, size_t nargs, Obj
     intptr_t length = 1;
     Object *order = NULL;
     int is_signed = 0;
+    if (nargs > 2)
+        return err_format(&Exc_TypeError,
+                          "to_bytes() takes at most 2 positional arguments (%zu given)", nargs);
     if (args_parse(args, nargs, kwnames, "|nU$p:to_bytes", kwlist, &length, &order,
                    &is_signed) < 0)
         return NULL;
@@ -490,14 +510,28 @@ static Object *int_from_bytes(Object *cls, Object *const *args, size_t nargs, Ob
     static const char *const kwlist[] = {"bytes", "byteorder", "signed", NULL};
     Object *src, *order = NULL;
     int is_signed = 0;
+    if (nargs > 2)
+        return err_format(&Exc_TypeError,
+                          "from_bytes() takes at most 2 positional arguments (%zu given)", nargs);
     if (args_parse(args, nargs, kwnames, "O|U$p:from_bytes", kwlist, &src, &order,
                    &is_signed) < 0)
         return NULL;
     int dir = byteorder_arg(order);
     if (!dir) return NULL;
     Object *b;
-    if (bytes_check(src) || bytearray_check(src)) b = NEWREF(src);
-    else b = obj_call1((Object *)&Bytes_Type, src);
+    if (bytes_check(src) || bytearray_check(src)) {
+        b = NEWREF(src);
+    } else {
+        /* like bytes(src), but neither str nor an int count is accepted */
+        Object *items = str_check(src) ? NULL : obj_get_iter(src);
+        if (!items) {
+            if (err_occurred() && !err_matches(&Exc_TypeError)) return NULL;
+            err_clear();
+            return err_format(&Exc_TypeError, "cannot convert '%T' object to bytes", src);
+        }
+        b = obj_call1((Object *)&Bytes_Type, items);
+        DECREF(items);
+    }
     if (!b) return NULL;
     const char *data;
     intptr_t size;

@@ -74,6 +74,12 @@ extern GetSetDef int_getset[];
 /* Skip str.isspace() whitespace at both ends of [*start, *end) (UTF-8). */
 void num_strip_spaces(const char **start, const char **end);
 
+/* Methods without parameters: 0, or -1 with CPython's
+ * "int.bit_length() takes no arguments (1 given)". */
+int num_no_args(const char *qualname, size_t nargs);
+/* The spec argument of __format__: the str, or NULL + TypeError. */
+Object *num_format_spec_arg(Object *const *args, size_t nargs);
+
 /* A copy of UTF-8 text with Unicode decimal digits and spaces mapped to
  * ASCII (mem_alloc'ed, NUL-terminated, length in *outlen), or NULL when the
  * text is pure ASCII and can be parsed as it is. */
