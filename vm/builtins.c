@@ -209,7 +209,7 @@ static int check_namespaces(const char *fname, Object **globals, Object **locals
     }
     if (*locals == None) *locals = *globals;
     else if (!obj_hasattr(*locals, id___getitem__)) {
-        err_format(&Exc_TypeError, "locals must be a mapping");
+        err_format(&Exc_TypeError, "locals must be a mapping or None, not %T", *locals);
         return -1;
     }
     if (!dict_get_str(*globals, id___builtins__)) {

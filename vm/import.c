@@ -136,6 +136,8 @@ static Object *exec_module(Object *fullname, const char *source, const char *cod
         Object *f = str_from_cstr(file);
         rc = f ? dict_set(d, id___file__, f) : -1;
         XDECREF(f);
+        /* no bytecode cache files, but code may look at the name */
+        if (rc == 0) rc = dict_set_cstr(d, "__cached__", None);
     }
     if (rc == 0 && pkgdir) {
         Object *path = list_new(0);

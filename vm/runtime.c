@@ -99,10 +99,16 @@ static Object *make_main_module(const char *file) {
     if (rc == 0) rc = dict_set(d, id___package__, None);
     if (rc == 0) rc = dict_set(d, id___spec__, None);
     if (rc == 0) rc = dict_set(d, id___loader__, None);
+    if (rc == 0) {
+        Object *ann = dict_new();
+        rc = ann ? dict_set(d, id___annotations__, ann) : -1;
+        XDECREF(ann);
+    }
     if (rc == 0 && file) {
         Object *f = str_from_cstr(file);
         rc = f ? dict_set(d, id___file__, f) : -1;
         XDECREF(f);
+        if (rc == 0) rc = dict_set_cstr(d, "__cached__", None);
     }
     if (rc == 0) rc = dict_set(runtime.modules, id___main__, m);
     DECREF(m);   /* sys.modules keeps it */
@@ -122,6 +128,7 @@ static int run_in_main(const char *source, const char *filename, const char *fil
         Object *f = str_from_cstr(file);
         int rc = f ? dict_set(d, id___file__, f) : -1;
         XDECREF(f);
+        if (rc == 0) rc = dict_set_cstr(d, "__cached__", None);
         if (rc < 0) return handle_uncaught();
     }
     INCREF(d);
@@ -150,7 +157,8 @@ int run_main_module(const char *source, const char *file, const char *package) {
 
 int run_main_source(const char *source, const char *filename) {
     if (sys_set_path0("") < 0) return handle_uncaught();
-    return run_in_main(source, filename, NULL);
+    /* A program read from stdin has __file__ '<stdin>'; -c has none. */
+    return run_in_main(source, filename, strcmp(filename, "<stdin>") ? NULL : filename);
 }
 
 static char *read_whole_file(const char *path) {

@@ -11,4 +11,4 @@ atexit.unregister(boom)
 @atexit.register
 def last():
     print("registered last, runs first")
-print("main done", atexit._ncallbacks())
+print("main done")
