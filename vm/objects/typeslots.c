@@ -430,9 +430,8 @@ static void finalized_set(Object *o, bool v) {
     }
 }
 
+/* The callers (subtype_dealloc, the collector) make sure it runs once. */
 static void slot_finalize(Object *self) {
-    if (finalized_get(self)) return;
-    finalized_set(self, true);
     Object *del = type_lookup(OBJ_TYPE(self), id___del__);
     if (!del) return;
     INCREF(del);
@@ -929,6 +928,7 @@ static void subtype_dealloc_impl(Object *self) {
     bool gc = (type->flags & TPFLAG_GC) != 0;
     if (type->finalize) {
         if (!finalized_get(self)) {
+            finalized_set(self, true);
             if (gc) gc_track(self);
             self->refcnt = 1;
             type->finalize(self);
