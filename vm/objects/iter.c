@@ -43,6 +43,8 @@ static Object *enumerate_new(TypeObject *type, Object *const *args, size_t nargs
                              Object *kwnames) {
     static const char *const kwlist[] = {"iterable", "start", NULL};
     Object *iterable, *start = NULL;
+    if (nargs == 0 && args_nkw(kwnames) == 0)
+        return err_format(&Exc_TypeError, "enumerate() missing required argument 'iterable'");
     if (args_parse(args, nargs, kwnames, "O|O:enumerate", kwlist, &iterable, &start) < 0)
         return NULL;
     Object *idx = NULL;
@@ -166,7 +168,7 @@ static Object *zip_new(TypeObject *type, Object *const *args, size_t nargs, Obje
     for (size_t k = 0; k < args_nkw(kwnames); k++) {
         Object *name = TUPLE_GET(kwnames, k);
         if (!str_eq_cstr(name, "strict"))
-            return err_format(&Exc_TypeError, "zip() got an unexpected keyword argument '%U'",
+            return err_format(&Exc_TypeError, "'%U' is an invalid keyword argument for zip()",
                               name);
         strict = obj_is_true(args[nargs + k]);
         if (strict < 0) return NULL;

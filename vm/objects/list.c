@@ -690,7 +690,9 @@ static Object *list_m_extend(Object *self, Object *const *args, size_t nargs, Ob
 static Object *list_m_insert(Object *self, Object *const *args, size_t nargs, Object *kw) {
     intptr_t where;
     Object *item;
-    if (args_parse(args, nargs, kw, "nO:insert", NULL, &where, &item) < 0) return NULL;
+    if (args_count("insert", nargs, 2, 2) < 0 ||
+        args_parse(args, nargs, kw, "nO:insert", NULL, &where, &item) < 0)
+        return NULL;
     if (list_insert(self, where, item) < 0) return NULL;
     return none_new();
 }
@@ -714,7 +716,8 @@ static Object *list_m_remove(Object *self, Object *const *args, size_t nargs, Ob
 
 static Object *list_m_pop(Object *self, Object *const *args, size_t nargs, Object *kw) {
     intptr_t i = -1;
-    if (args_parse(args, nargs, kw, "|n:pop", NULL, &i) < 0) return NULL;
+    if (args_count("pop", nargs, 0, 1) < 0 || args_parse(args, nargs, kw, "|n:pop", NULL, &i) < 0)
+        return NULL;
     ListObject *l = (ListObject *)self;
     if (l->size == 0) return err_format(&Exc_IndexError, "pop from empty list");
     if (i < 0) i += l->size;
@@ -730,7 +733,8 @@ static Object *list_m_pop(Object *self, Object *const *args, size_t nargs, Objec
 
 static Object *list_m_index(Object *self, Object *const *args, size_t nargs, Object *kw) {
     Object *value, *ostart = NULL, *ostop = NULL;
-    if (args_parse(args, nargs, kw, "O|OO:index", NULL, &value, &ostart, &ostop) < 0)
+    if (args_count("index", nargs, 1, 3) < 0 ||
+        args_parse(args, nargs, kw, "O|OO:index", NULL, &value, &ostart, &ostop) < 0)
         return NULL;
     intptr_t n = LIST_SIZE(self), start = 0, stop = INTPTR_MAX;
     if (ostart) {
@@ -800,6 +804,7 @@ typedef struct {
 } ListIterObject;
 
 static Object *list_m_reversed(Object *self, Object *const *args, size_t nargs, Object *kw) {
+    if (meth_no_args("list", "__reversed__", nargs) < 0) return NULL;
     ListIterObject *it = (ListIterObject *)obj_alloc(&ListRevIter_Type);
     if (!it) return NULL;
     it->seq = NEWREF(self);

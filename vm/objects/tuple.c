@@ -293,7 +293,8 @@ static Object *tuple_count(Object *self, Object *const *args, size_t nargs, Obje
 
 static Object *tuple_index(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     Object *value, *ostart = NULL, *ostop = NULL;
-    if (args_parse(args, nargs, kwnames, "O|OO:index", NULL, &value, &ostart, &ostop) < 0)
+    if (args_count("index", nargs, 1, 3) < 0 ||
+        args_parse(args, nargs, kwnames, "O|OO:index", NULL, &value, &ostart, &ostop) < 0)
         return NULL;
     intptr_t n = TUPLE_SIZE(self), start = 0, stop = n;
     if (ostart) {
