@@ -258,7 +258,7 @@ static int record_directive(SymTable *st, SymEntry *e, Object *name, AstPos pos)
 }
 
 static const SymDirective *find_directive(SymEntry *e, Object *name) {
-    for (int i = e->ndirectives - 1; i >= 0; i--)
+    for (int i = 0; i < e->ndirectives; i++)   /* the first one, as CPython */
         if (str_eq(e->directives[i].name, name)) return &e->directives[i];
     return NULL;
 }
