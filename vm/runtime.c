@@ -349,6 +349,39 @@ static int flush_std(const char *name) {
     return rc;
 }
 
+/* Drop __main__'s globals as CPython's module teardown does (names with one
+ * leading underscore first, then the rest but __builtins__), so objects
+ * still referenced there get their __del__ run before exit.  Only when no
+ * other thread is left: a daemon thread could otherwise run on a cleared
+ * module while a __del__ releases the GIL. */
+static void clear_main_module(void) {
+    ThreadState *ts = ts_current;
+    if (runtime.threads != ts || ts->next) return;
+    Object *m = dict_get(runtime.modules, id___main__);
+    if (!m || !module_check(m)) {
+        err_clear();
+        return;
+    }
+    Object *d = module_get_dict(m);
+    INCREF(d);
+    for (int pass = 0; pass < 2; pass++) {
+        Object *keys = dict_keys_list(d);
+        if (!keys) break;
+        for (intptr_t i = 0; i < LIST_SIZE(keys); i++) {
+            Object *k = LIST_GET(keys, i);
+            if (!str_check(k)) continue;
+            const char *s = str_utf8(k);
+            bool single = s[0] == '_' && s[1] != '_';
+            if (pass == 0 ? !single : str_eq_cstr(k, "__builtins__")) continue;
+            Object *v = dict_get(d, k);
+            if (v && v != None && dict_set(d, k, None) < 0) err_clear();
+            if (err_occurred()) err_write_unraisable(NULL);
+        }
+        DECREF(keys);
+    }
+    DECREF(d);
+}
+
 int runtime_finalize(int status) {
     /* Wait for the non-daemon threads (threading.py). */
     Object *threading = dict_get_cstr(runtime.modules, "threading");
@@ -363,6 +396,7 @@ int runtime_finalize(int status) {
     }
     atexit_run_callbacks();
     runtime.finalizing = 1;
+    clear_main_module();
     io_flush_all_files();
     if (flush_std("stdout") < 0 && status == 0) status = 120;
     flush_std("stderr");
