@@ -103,7 +103,10 @@ int args_parse(Object *const *args, size_t nargs, Object *kwnames, const char *f
         return -1;
     }
     if ((int)nargs > npos) {
-        if (npos == nrequired_pos)
+        if (np > npos)
+            err_format(&Exc_TypeError, "%s() takes at most %d positional argument%s (%d given)",
+                       fname, npos, npos == 1 ? "" : "s", (int)nargs);
+        else if (npos == nrequired_pos)
             err_format(&Exc_TypeError, "%s() takes exactly %d argument%s (%d given)", fname, npos,
                        npos == 1 ? "" : "s", (int)nargs);
         else
