@@ -1232,23 +1232,26 @@ static AstModule *parse_buffer(const char *buf, const char *filename, int mode,
     AstModule *mod = parse_module(&p, mode);
     if (!mod && !p.exc && !p.err.type) p_invalid_syntax(&p);
     if (!mod && !p.exc) {
-        if (p.from_lexer) fix_lexer_error(&p);
-        else check_rest_of_source(&p);
         if (incomplete) {
-            /* unfinished input: EOF inside brackets or a triple-quoted
-             * string, or a block still waiting for its body */
+            /* unfinished input: the parser ran into the end of the text
+             * (inside brackets or a triple-quoted string, after a
+             * backslash, or with a block still waiting for its body);
+             * an error before the end is a real error */
             Lexer *lx = &p.lx;
-            *incomplete = (lx->err.eof_in_brackets) ||
-                          (lx->errkind == LEXERR_SYNTAX &&
-                           strncmp(lx->err.msg, "unterminated triple-quoted", 26) == 0) ||
-                          (lx->errkind == LEXERR_STATE &&
-                           strcmp(lx->err.msg, "unexpected EOF while parsing") == 0);
-            if (!*incomplete && !p.from_lexer && p.err.type) {
+            if (p.from_lexer) {
+                *incomplete = lx->err.eof_in_brackets ||
+                              (lx->errkind == LEXERR_SYNTAX &&
+                               strncmp(lx->err.msg, "unterminated triple-quoted", 26) == 0) ||
+                              (lx->errkind == LEXERR_STATE &&
+                               strcmp(lx->err.msg, "unexpected EOF while parsing") == 0);
+            } else {
                 Token *last = p_tok_at(&p, p.fill > 0 ? p.fill - 1 : 0);
-                *incomplete = last->type == TOK_ENDMARKER ||
-                              (last->type == TOK_DEDENT && last->col < 0 && last->start == buf + strlen(buf));
+                *incomplete = (last->type == TOK_ENDMARKER || last->type == TOK_DEDENT) &&
+                              last->col < 0 && *last->start == '\0';
             }
         } else {
+            if (p.from_lexer) fix_lexer_error(&p);
+            else check_rest_of_source(&p);
             raise_error(&p, filename);
         }
     }
