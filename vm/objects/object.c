@@ -230,6 +230,32 @@ static bool excess_args(size_t nargs, Object *kwnames) {
     return nargs > 0 || (kwnames && TUPLE_SIZE(kwnames) > 0);
 }
 
+/* Classes whose __abstractmethods__ (set by abc.ABCMeta) is not empty
+ * cannot be instantiated. */
+static int abstract_check(TypeObject *type) {
+    static Object *name;
+    if (!name) name = str_intern_cstr("__abstractmethods__");
+    Object *am = type_lookup(type, name);
+    if (!am) return 0;
+    int t = obj_is_true(am);
+    if (t <= 0) return t;
+    Object *l = list_from_iterable(am);
+    if (!l) return -1;
+    if (list_sort(l, NULL, false) < 0) {
+        DECREF(l);
+        return -1;
+    }
+    Object *sep = str_from_cstr(", ");
+    Object *joined = sep ? str_join(sep, l) : NULL;
+    XDECREF(sep);
+    if (joined)
+        err_format(&Exc_TypeError, "Can't instantiate abstract class %s with abstract method%s %U",
+                   type_name(type), LIST_SIZE(l) > 1 ? "s" : "", joined);
+    XDECREF(joined);
+    DECREF(l);
+    return -1;
+}
+
 Object *object_new(TypeObject *type, Object *const *args, size_t nargs, Object *kwnames) {
     if (excess_args(nargs, kwnames)) {
         if (type->tp_new != object_new) {
@@ -241,6 +267,7 @@ Object *object_new(TypeObject *type, Object *const *args, size_t nargs, Object *
             return err_format(&Exc_TypeError, "%s() takes no arguments", type_name(type));
         }
     }
+    if ((type->flags & TPFLAG_HEAPTYPE) && abstract_check(type) < 0) return NULL;
     Object *o = obj_alloc(type);
     if (!o) return NULL;
     if (type->flags & TPFLAG_GC) gc_track(o);

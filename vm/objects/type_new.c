@@ -80,7 +80,12 @@ static Object *mangle(Object *classname, Object *name) {
     return str_from_format("_%s%s", c, n);
 }
 
-static Object *weakref_get(Object *o, void *closure) { return none_new(); }
+/* __weakref__: the head of the object's weak reference list, or None. */
+static Object *weakref_get(Object *o, void *closure) {
+    intptr_t off = OBJ_TYPE(o)->weaklistoffset;
+    Object *head = off > 0 ? *(Object **)((char *)o + off) : NULL;
+    return NEWREF(head ? head : None);
+}
 
 static GetSetDef subtype_dict_getset = {"__dict__", obj_generic_get_dict, obj_generic_set_dict,
                                         "dictionary for instance variables", NULL};
