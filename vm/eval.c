@@ -84,25 +84,49 @@ typedef struct GlobalCache {
     Object *value;   /* borrowed */
 } GlobalCache;
 
+/* LOAD_ATTR / STORE_ATTR / LOAD_METHOD remember what the type's MRO holds
+ * under the name.  Type versions are unique and change whenever the type
+ * or a base changes, so a matching version means the borrowed descriptor
+ * (NULL: nothing on the type) is still the one type_lookup would find. */
+typedef struct AttrCache {
+    unsigned int version;
+    Object *descr;   /* borrowed */
+} AttrCache;
+
 typedef struct EvalCache {
-    int32_t *index;
-    GlobalCache entries[];
+    int32_t *index;        /* per instruction: its entry in globals or attrs */
+    GlobalCache *globals;
+    AttrCache *attrs;
 } EvalCache;
 
+static bool is_attr_op(uint32_t w) {
+    int op = (int)INSTR_OP(w);
+    return op == OP_LOAD_ATTR || op == OP_STORE_ATTR || op == OP_LOAD_METHOD;
+}
+
 static EvalCache *build_cache(CodeObject *co) {
-    int n = 0;
-    for (int i = 0; i < co->ncode; i++)
-        if (INSTR_OP(co->code[i]) == OP_LOAD_GLOBAL) n++;
-    EvalCache *c = calloc(1, sizeof(EvalCache) + (size_t)(n ? n : 1) * sizeof(GlobalCache));
+    int ng = 0, na = 0;
+    for (int i = 0; i < co->ncode; i++) {
+        if (INSTR_OP(co->code[i]) == OP_LOAD_GLOBAL) ng++;
+        else if (is_attr_op(co->code[i])) na++;
+    }
+    EvalCache *c = calloc(1, sizeof(EvalCache));
     if (!c) return NULL;
     c->index = calloc((size_t)co->ncode + 1, sizeof(int32_t));
-    if (!c->index) {
+    c->globals = calloc((size_t)ng + 1, sizeof(GlobalCache));
+    c->attrs = calloc((size_t)na + 1, sizeof(AttrCache));
+    if (!c->index || !c->globals || !c->attrs) {
+        free(c->index);
+        free(c->globals);
+        free(c->attrs);
         free(c);
         return NULL;
     }
-    n = 0;
-    for (int i = 0; i < co->ncode; i++)
-        if (INSTR_OP(co->code[i]) == OP_LOAD_GLOBAL) c->index[i] = n++;
+    ng = na = 0;
+    for (int i = 0; i < co->ncode; i++) {
+        if (INSTR_OP(co->code[i]) == OP_LOAD_GLOBAL) c->index[i] = ng++;
+        else if (is_attr_op(co->code[i])) c->index[i] = na++;
+    }
     co->cache = c;
     return c;
 }
@@ -111,8 +135,21 @@ void eval_code_cache_free(CodeObject *co) {
     EvalCache *c = co->cache;
     if (!c) return;
     free(c->index);
+    free(c->globals);
+    free(c->attrs);
     free(c);
     co->cache = NULL;
+}
+
+/* type_lookup through the instruction's cache (borrowed result). */
+static inline Object *cached_type_lookup(EvalCache *cache, int instr, TypeObject *tp, Object *name) {
+    if (!cache || !tp->version) return type_lookup(tp, name);
+    AttrCache *ac = &cache->attrs[cache->index[instr]];
+    if (ac->version == tp->version) return ac->descr;
+    Object *d = type_lookup(tp, name);
+    ac->version = tp->version;
+    ac->descr = d;
+    return d;
 }
 
 /* ---- the loop ------------------------------------------------------------ */
@@ -604,7 +641,7 @@ dispatch:
         Object *name = names[arg], *v;
         uint64_t gver = ((DictObject *)f->globals)->version;
         uint64_t bver = ((DictObject *)f->builtins)->version;
-        GlobalCache *e = cache ? &cache->entries[cache->index[ip - first - 1]] : NULL;
+        GlobalCache *e = cache ? &cache->globals[cache->index[ip - first - 1]] : NULL;
         if (e && e->gver == gver && e->bver == bver) {
             v = e->value;
             INCREF(v);
@@ -713,7 +750,7 @@ dispatch:
         Object *o = TOP(), *name = names[arg], *v;
         TypeObject *tp = OBJ_TYPE(o);
         if (tp->getattro == obj_generic_getattr && tp->dictoffset > 0 &&
-            !type_lookup(tp, name)) {
+            !cached_type_lookup(cache, (int)(ip - first) - 1, tp, name)) {
             /* No descriptor on the type: the instance dict decides. */
             Object *d = *(Object **)((char *)o + tp->dictoffset);
             if (d && (v = dict_get_str(d, name))) {
@@ -736,7 +773,8 @@ dispatch:
         int err;
         Object *d;
         if (tp->setattro == obj_generic_setattr && tp->dictoffset > 0 &&
-            (d = *(Object **)((char *)o + tp->dictoffset)) != NULL && !type_lookup(tp, name))
+            (d = *(Object **)((char *)o + tp->dictoffset)) != NULL &&
+            !cached_type_lookup(cache, (int)(ip - first) - 1, tp, name))
             err = dict_set(d, name, v);
         else
             err = obj_setattr(o, name, v);
@@ -759,11 +797,11 @@ dispatch:
         Object *o = TOP(), *name = names[arg];
         TypeObject *tp = OBJ_TYPE(o);
         if (tp->getattro == NULL || tp->getattro == obj_generic_getattr) {
-            Object *descr = type_lookup(tp, name);
+            Object *descr = cached_type_lookup(cache, (int)(ip - first) - 1, tp, name);
             if (descr && (OBJ_TYPE(descr) == &Function_Type ||
                           OBJ_TYPE(descr) == &MethodDescr_Type)) {
                 Object **dp = tp->dictoffset ? obj_dict_ptr(o) : NULL;
-                if (!dp || !*dp || !dict_get(*dp, name)) {
+                if (!dp || !*dp || !dict_get_str(*dp, name)) {
                     INCREF(descr);
                     SET_TOP(descr);
                     PUSH(o);
