@@ -3,6 +3,8 @@
  * io_file.c (binary), io_text.c (text) and io_memory.c (StringIO, BytesIO).
  */
 #include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
 #include <pthread.h>
 #include <fcntl.h>
 #include <string.h>
@@ -247,6 +249,25 @@ done:
 }
 
 /* ---- the standard streams ------------------------------------------------ */
+/* CPython's error handler for stdin/stdout: 'surrogateescape' under the C
+ * or POSIX locale and their UTF-8 stand-ins (C.UTF-8 ...), else 'strict'.
+ * The locale is only looked at, not kept. */
+static const char *std_errors(void) {
+    static const char *cached;
+    if (cached) return cached;
+    const char *cur = setlocale(LC_CTYPE, NULL);
+    char *saved = cur ? strdup(cur) : NULL;
+    const char *loc = setlocale(LC_CTYPE, "");
+    bool c_like = !loc || !strcmp(loc, "C") || !strcmp(loc, "POSIX") ||
+                  !strncmp(loc, "C.", 2) || !strcmp(loc, "UTF-8");
+    if (saved) {
+        setlocale(LC_CTYPE, saved);
+        free(saved);
+    }
+    cached = c_like ? "surrogateescape" : "strict";
+    return cached;
+}
+
 Object *io_std_stream(int fd, bool unbuffered) {
     static const char *names[] = {"<stdin>", "<stdout>", "<stderr>"};
     Object *name = str_from_cstr(names[fd]);
@@ -261,7 +282,7 @@ Object *io_std_stream(int fd, bool unbuffered) {
             /* stderr: every write reaches the OS at once; stdout: by line
              * on a terminal, else when the buffer fills or at exit. */
             bool write_through = fd == 2 || (unbuffered && fd == 1);
-            res = io_text_wrap(f, mode, "utf-8", fd == 2 ? "backslashreplace" : "strict",
+            res = io_text_wrap(f, mode, "utf-8", fd == 2 ? "backslashreplace" : std_errors(),
                                NULL, fd == 1 && tty, write_through);
             DECREF((Object *)f);
         }

@@ -14,6 +14,8 @@
 
 #include "vm/vm.h"
 #include "vm/runtime.h"
+#include "vm/eval.h"
+#include "vm/frame.h"
 #include "gil/gil.h"
 #include "stdlib/io.h"
 #include "stdlib/runtime_modules.h"
@@ -156,6 +158,17 @@ static Object *sys_is_finalizing(Object *self, Object *const *args, size_t nargs
     return bool_from(runtime.finalizing);
 }
 
+/* _getframe(depth=0): the caller's frame, or one `depth` calls out. */
+static Object *sys_getframe(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    int depth = 0;
+    if (args_parse(args, nargs, kwnames, "|i:_getframe", NULL, &depth) < 0) return NULL;
+    Frame *f = eval_current_frame();
+    while (f && depth-- > 0) f = f->back;
+    if (!f) return err_format(&Exc_ValueError, "call stack is not deep enough");
+    frame_escape(f);
+    return NEWREF((Object *)f);
+}
+
 static Object *sys_gettrace(Object *self, Object *const *args, size_t nargs,
                             Object *kwnames) {
     return none_new();
@@ -219,6 +232,7 @@ static MethodDef sys_functions[] = {
     {"getfilesystemencoding", sys_getdefaultencoding, 0, NULL},
     {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, 0, NULL},
     {"is_finalizing", sys_is_finalizing, 0, NULL},
+    {"_getframe", sys_getframe, 0, NULL},
     {"gettrace", sys_gettrace, 0, NULL},
     {"getprofile", sys_gettrace, 0, NULL},
     {"displayhook", sys_displayhook, 0, NULL},

@@ -48,6 +48,7 @@ int runtime_init(int argc, char **argv) {
     ts_current = ts;
     gil_init();
     gil_acquire(ts);
+    gil_set_thread_name(ts, "MainThread");
     signals_init();
 
     typesys_init_types();
