@@ -161,7 +161,7 @@ static intptr_t collect_generation(int gen) {
     list_init(&unreachable);
     move_unreachable(young, &unreachable);
     for (GCHead *g = young->next; g != young; g = g->next) g->state = GC_STATE_IDLE;
-    list_merge(young, old);
+    if (old != young) list_merge(young, old);
 
     intptr_t found = 0;
     for (GCHead *g = unreachable.next; g != &unreachable; g = g->next) found++;
