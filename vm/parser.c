@@ -1085,9 +1085,18 @@ static void raise_error(Parser *p, const char *filename) {
     Object *msg = str_from_cstr(e->msg);
     Object *fn = str_from_cstr(filename);
     Object *text;
-    if (e->fstring_text)
-        text = str_from_format("(%.*s)\n", e->fstring_len, e->fstring_start);
-    else
+    if (e->fstring_text) {
+        char *t = malloc((size_t)e->fstring_len + 3);
+        text = NULL;
+        if (t) {
+            t[0] = '(';
+            memcpy(t + 1, e->fstring_start, (size_t)e->fstring_len);
+            t[e->fstring_len + 1] = ')';
+            t[e->fstring_len + 2] = '\n';
+            text = str_decode_utf8(t, (size_t)e->fstring_len + 3, "replace");
+            free(t);
+        }
+    } else
         text = has_line ? str_decode_utf8(line, (size_t)tlen, "replace") : str_from_cstr("");
     Object *ln = int_from_long(e->lineno), *off = int_from_long(offset);
     Object *eln = int_from_long(e->end_lineno), *eoff = int_from_long(end_offset);
@@ -1271,10 +1280,12 @@ AstModule *parse_source(const char *source, const char *filename, int mode) {
     int bad_line;
     unsigned char bad;
     if (!validate_utf8(buf, &bad_line, &bad)) {
-        Object *msg = str_from_format(
-            "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding "
-            "declared; see https://peps.python.org/pep-0263/ for details",
-            bad, filename, bad_line);
+        char text[512];
+        snprintf(text, sizeof text,
+                 "Non-UTF-8 code starting with '\\x%02x' in file %.300s on line %d, but no "
+                 "encoding declared; see https://peps.python.org/pep-0263/ for details",
+                 bad, filename, bad_line);
+        Object *msg = str_from_cstr(text);
         free(buf);
         if (msg) {
             err_set_object(&Exc_SyntaxError, msg);

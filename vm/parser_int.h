@@ -27,7 +27,6 @@ typedef struct Parser {
     int exc;                /* a real exception is set */
     int from_lexer;         /* err came from the lexer when fetching */
     int depth;              /* recursion guard */
-    int fstring;            /* parsing the inside of an f-string field */
     int in_speculation;
     AstExpr *bare_tuple;    /* the last tuple built without parentheses */
     int no_final_newline;   /* eval/single source without a final '\n' */
@@ -101,8 +100,8 @@ AstExpr *p_star_target(Parser *p);          /* one target (with ... as x) */
 AstExpr *p_expressions_eval(Parser *p);     /* eval input: expression list */
 AstSeq *p_arguments_call(Parser *p, AstSeq **keywords);
 AstArguments *p_parameters(Parser *p, int lambda, TokType close);
-/* Set Store/Del context on a target, or raise CPython's message. kind:
- * 0 assignment, 1 del, 2 for target, 3 with/as, 4 comprehension target. */
+/* Set Store/Del context on a target, or raise CPython's message ("cannot
+ * assign to ...", "cannot delete ..."); kind is one of TGT_*. */
 enum { TGT_ASSIGN, TGT_DEL, TGT_FOR, TGT_WITH };
 int p_set_context(Parser *p, AstExpr *e, int kind);
 const char *p_expr_name(AstExpr *e);

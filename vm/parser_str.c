@@ -208,7 +208,6 @@ static AstExpr *fstring_expr(Parser *p, Token *tok, const char *start, const cha
     memset(&sub, 0, sizeof sub);
     sub.arena = p->arena;
     sub.buf = p->buf;
-    sub.fstring = 1;
     sub.depth = p->depth;
     lexer_init_slice(&sub.lx, p->buf, start, end, lineno, ls);
     AstExpr *e = p_at(&sub, KW_YIELD) ? p_yield_expr(&sub) : p_star_expressions(&sub);
@@ -412,7 +411,8 @@ static int fstring_body(Parser *p, FBuild *fb, StrTok *st, const char **sp, cons
                     s = q ? q + 1 : end;
                     continue;
                 }
-                s += 2;
+                /* "\{": the backslash stays, the brace still opens a field */
+                s += (s[1] == '{' || s[1] == '}') ? 1 : 2;
                 continue;
             }
             s++;
