@@ -379,7 +379,7 @@ static Object *format_double(double x, const FormatSpec *f, Object *v) {
         bool all_zero = true;
         for (char *q = buf; *q && *q != 'e' && *q != 'E'; q++)
             if (*q >= '1' && *q <= '9') all_zero = false;
-        if (all_zero && !isnan(x)) negative = false;
+        if (all_zero && isfinite(x)) negative = false;
     }
     /* split into integer digits and the rest */
     size_t nd = strspn(buf, "0123456789");
