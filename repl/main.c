@@ -34,6 +34,7 @@ static const char help_text[] =
     "-i     : inspect interactively after running script\n"
     "-q     : don't print the banner on interactive startup\n"
     "-u     : force the stdout and stderr streams to be unbuffered\n"
+    "         (also PYTHONUNBUFFERED=x)\n"
     "-E     : ignore GILPY_PATH and other environment settings\n"
     "-B, -s, -S, -O, -I, -P, -b, -d, -v : accepted for python3 compatibility\n"
     "-W arg : warning control (accepted, ignored)\n"
@@ -237,6 +238,9 @@ int main(int argc, char **argv) {
     }
     if (dis && !script) usage_error("%s", "--dis needs a script file");
 
+    /* python3 compatibility: PYTHONUNBUFFERED=x acts like -u (unless -E). */
+    const char *unbuf = runtime_config.ignore_environment ? NULL : getenv("PYTHONUNBUFFERED");
+    if (unbuf && *unbuf) runtime_config.unbuffered = 1;
     runtime_init(sargc, sargv);
     if (apply_xoptions() < 0) return 2;
 

@@ -275,8 +275,10 @@ Object *io_std_stream(int fd, bool unbuffered) {
     Object *bmode = str_from_cstr(fd == 0 ? "rb" : "wb");
     Object *res = NULL;
     if (name && mode && bmode) {
+        /* -u: stdout and stderr go straight to the OS (their .buffer is a
+         * FileIO, as in CPython). */
         FileObject *f = file_open_fd(fd, name, bmode, fd == 0, fd != 0, false, false,
-                                     (unbuffered && fd) ? 1 : -1);
+                                     (unbuffered && fd) ? 0 : -1);
         if (f) {
             bool tty = isatty(fd);
             /* stderr: every write reaches the OS at once; stdout: by line
