@@ -131,6 +131,10 @@ restart:
 
 /* Insert or replace; key and value are borrowed. */
 static int dict_insert(DictObject *d, Object *key, int64_t hash, Object *value) {
+    /* Like CPython, a dict holding only atomic keys and values (ints, strs,
+     * None ...) cannot be part of a cycle: it is tracked from the first
+     * insertion of a container. */
+    if (!AS_GC((Object *)d)->next && (obj_is_gc(key) || obj_is_gc(value))) gc_track((Object *)d);
     intptr_t ix = dict_lookup(d, key, hash, NULL);
     if (ix == DKIX_ERROR) return -1;
     if (ix >= 0) {
@@ -195,7 +199,6 @@ Object *dict_new(void) {
     Object *d = dict_alloc(&Dict_Type);
     if (!d) return NULL;
     DICT_BUMP((DictObject *)d);
-    gc_track(d);
     return d;
 }
 
@@ -489,6 +492,7 @@ Object *dict_copy(Object *d) {
     if (!r) return NULL;
     DictObject *src = (DictObject *)d, *dst = (DictObject *)r;
     if (src->used == 0) return r;
+    if (AS_GC(d)->next) gc_track(r);   /* the copy holds what the original holds */
     if (dict_alloc_table(dst, log2_for((src->used * 3 + 1) / 2)) < 0) {
         DECREF(r);
         return NULL;
@@ -699,7 +703,7 @@ static Object *dict_tp_new(TypeObject *type, Object *const *args, size_t nargs,
     Object *d = dict_alloc(type);
     if (!d) return NULL;
     DICT_BUMP((DictObject *)d);
-    gc_track(d);
+    if (type != &Dict_Type) gc_track(d);
     return d;
 }
 
