@@ -88,9 +88,9 @@ typedef struct GlobalCache {
  * under the name.  Type versions are unique and change whenever the type
  * or a base changes, so a matching version means the borrowed descriptor
  * (NULL: nothing on the type) is still the one type_lookup would find. */
-typedef struct AttrCache {
-    unsigned int version;
-    Object *descr;   /* borrowed */
+typedef struct AttrCache {   /* two ways: a method shared by a class and its subclass */
+    unsigned int version[2];
+    Object *descr[2];   /* borrowed */
 } AttrCache;
 
 typedef struct EvalCache {
@@ -145,10 +145,13 @@ void eval_code_cache_free(CodeObject *co) {
 static inline Object *cached_type_lookup(EvalCache *cache, int instr, TypeObject *tp, Object *name) {
     if (!cache || !tp->version) return type_lookup(tp, name);
     AttrCache *ac = &cache->attrs[cache->index[instr]];
-    if (ac->version == tp->version) return ac->descr;
+    if (ac->version[0] == tp->version) return ac->descr[0];
+    if (ac->version[1] == tp->version) return ac->descr[1];
     Object *d = type_lookup(tp, name);
-    ac->version = tp->version;
-    ac->descr = d;
+    ac->version[1] = ac->version[0];
+    ac->descr[1] = ac->descr[0];
+    ac->version[0] = tp->version;
+    ac->descr[0] = d;
     return d;
 }
 
@@ -807,6 +810,17 @@ dispatch:
                     PUSH(o);
                     DISPATCH();
                 }
+            }
+        } else if (tp == &Type_Type && !type_lookup(&Type_Type, name)) {
+            /* Base.method(self, ...): a plain function found on a class
+             * (no metaclass attribute in the way) is returned as is. */
+            Object *descr = cached_type_lookup(cache, (int)(ip - first) - 1, (TypeObject *)o, name);
+            if (descr && OBJ_TYPE(descr) == &Function_Type) {
+                INCREF(descr);
+                SET_TOP(NULL);
+                DECREF(o);
+                PUSH(descr);
+                DISPATCH();
             }
         }
         Object *meth = obj_getattr(o, name);
