@@ -450,10 +450,9 @@ Object *format_int(Object *v, Object *spec) {
             return err_format(&Exc_ValueError,
                               "Alternate form (#) not allowed with integer format specifier 'c'");
         long long cp = int_as_long(v);
-        if ((cp == -1 && err_occurred()) || cp < 0 || cp > 0x10FFFF) {
-            err_clear();
+        if (cp == -1 && err_occurred()) return NULL;
+        if (cp < 0 || cp > 0x10FFFF)
             return err_format(&Exc_OverflowError, "%%c arg not in range(0x110000)");
-        }
         char buf[4];
         int n = utf8_encode((uint32_t)cp, buf);
         FormatSpec g = f;

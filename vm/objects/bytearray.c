@@ -339,7 +339,7 @@ static int bytearray_tp_init(Object *self, Object *const *args, size_t nargs,
         return -1;
     StrBuf sb;
     strbuf_init(&sb);
-    if (bytes_ctor_fill(&sb, source, encoding, errors) < 0) {
+    if (bytes_ctor_fill(&sb, source, encoding, errors, "bytearray") < 0) {
         strbuf_free(&sb);
         return -1;
     }
@@ -351,7 +351,7 @@ static int bytearray_tp_init(Object *self, Object *const *args, size_t nargs,
 /* ---- methods --------------------------------------------------------------------------------- */
 
 static Object *ba_append(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("append", nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg("bytearray", "append", nargs) < 0) return NULL;
     int v = bytes_item_value(args[0]);
     if (v < 0) return NULL;
     intptr_t n = BA(self)->size;
@@ -361,7 +361,7 @@ static Object *ba_append(Object *self, Object *const *args, size_t nargs, Object
 }
 
 static Object *ba_extend(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("extend", nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg("bytearray", "extend", nargs) < 0) return NULL;
     Object *v = args[0];
     if (int_check(v) || (!str_check(v) && !OBJ_TYPE(v)->iter && !OBJ_TYPE(v)->getitem))
         return err_format(&Exc_TypeError, "can't extend bytearray with %s",
@@ -423,7 +423,7 @@ static Object *ba_insert(Object *self, Object *const *args, size_t nargs, Object
 }
 
 static Object *ba_remove(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("remove", nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg("bytearray", "remove", nargs) < 0) return NULL;
     int v = bytes_item_value(args[0]);
     if (v < 0) return NULL;
     const char *p = memchr(ba_data(self), v, (size_t)BA(self)->size);

@@ -353,7 +353,7 @@ TypeObject ByteArrayIter_Type = {
 
 /* Collect the bytes of bytes(x) / bytearray(x) for a non-str source into sb.
  * 0 / -1. */
-int bytes_collect(StrBuf *sb, Object *o) {
+int bytes_collect(StrBuf *sb, Object *o, const char *target) {
     const char *data;
     intptr_t n;
     if (bytes_check(o) || bytearray_check(o)) {
@@ -385,8 +385,8 @@ int bytes_collect(StrBuf *sb, Object *o) {
     if (!it) {
         if (err_matches(&Exc_TypeError)) {
             err_clear();
-            err_format(&Exc_TypeError, "cannot convert '%s' object to bytes",
-                       type_name(OBJ_TYPE(o)));
+            err_format(&Exc_TypeError, "cannot convert '%s' object to %s",
+                       type_name(OBJ_TYPE(o)), target);
         }
         return -1;
     }
@@ -424,7 +424,7 @@ Object *bytes_from_object(Object *o) {
     if (OBJ_TYPE(o) == &Bytes_Type) return NEWREF(o);
     StrBuf sb;
     strbuf_init(&sb);
-    if (bytes_collect(&sb, o) < 0) {
+    if (bytes_collect(&sb, o, "bytes") < 0) {
         strbuf_free(&sb);
         return NULL;
     }
@@ -433,7 +433,8 @@ Object *bytes_from_object(Object *o) {
 
 /* The shared argument logic of bytes() and bytearray(): source, encoding,
  * errors.  Fills sb; 0 / -1.  `name` is "bytes" or "bytearray". */
-int bytes_ctor_fill(StrBuf *sb, Object *source, const char *encoding, const char *errors) {
+int bytes_ctor_fill(StrBuf *sb, Object *source, const char *encoding, const char *errors,
+                    const char *target) {
     if (!source) {
         if (encoding || errors) {
             err_format(&Exc_TypeError, encoding ? "encoding without a string argument"
@@ -458,7 +459,7 @@ int bytes_ctor_fill(StrBuf *sb, Object *source, const char *encoding, const char
                                             : "errors without a string argument");
         return -1;
     }
-    return bytes_collect(sb, source);
+    return bytes_collect(sb, source, target);
 }
 
 static Object *bytes_tp_new(TypeObject *type, Object *const *args, size_t nargs,
@@ -492,7 +493,7 @@ static Object *bytes_tp_new(TypeObject *type, Object *const *args, size_t nargs,
             return NEWREF(source);
         StrBuf sb;
         strbuf_init(&sb);
-        if (bytes_ctor_fill(&sb, source, encoding, errors) < 0) {
+        if (bytes_ctor_fill(&sb, source, encoding, errors, "bytes") < 0) {
             strbuf_free(&sb);
             return NULL;
         }

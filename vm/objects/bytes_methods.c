@@ -20,6 +20,8 @@
 #include "vm/objects/type.h"
 #include "vm/strbuf.h"
 
+#define KIND(self) (bytearray_check(self) ? "bytearray" : "bytes")
+
 static inline void buf(Object *o, const char **d, intptr_t *n) {
     if (bytes_check(o)) {
         *d = BYTES_DATA(o);
@@ -347,9 +349,16 @@ static Object *b_splitlines(Object *self, Object *const *args, size_t nargs, Obj
 }
 
 static Object *b_join(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("join", nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg(KIND(self), "join", nargs) < 0) return NULL;
     Object *seq = list_from_iterable(args[0]);
-    if (!seq) return NULL;
+    if (!seq) {
+        if (err_matches(&Exc_TypeError) && !OBJ_TYPE(args[0])->iter &&
+            !OBJ_TYPE(args[0])->getitem) {
+            err_clear();
+            err_format(&Exc_TypeError, "can only join an iterable");
+        }
+        return NULL;
+    }
     const char *sepd;
     intptr_t sepn;
     buf(self, &sepd, &sepn);
@@ -379,7 +388,7 @@ fail:
 
 static Object *partition(const char *name, Object *self, Object *const *args, size_t nargs,
                          bool reverse) {
-    if (args_count(name, nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg(KIND(self), name, nargs) < 0) return NULL;
     const char *d, *sd;
     intptr_t n, sn;
     buf(self, &d, &n);
@@ -443,7 +452,7 @@ static Object *b_rstrip(Object *self, Object *const *args, size_t nargs, Object 
 
 static Object *affix(const char *name, Object *self, Object *const *args, size_t nargs,
                      bool suffix) {
-    if (args_count(name, nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg(KIND(self), name, nargs) < 0) return NULL;
     const char *d, *ad;
     intptr_t n, an;
     buf(self, &d, &n);
@@ -629,7 +638,7 @@ static int pad_args(const char *name, Object *const *args, size_t nargs, intptr_
             (buf(args[1], &fd, &fn), fn != 1)) {
             err_format(&Exc_TypeError,
                        "%s() argument 2 must be a byte string of length 1, not %s", name,
-                       type_name(OBJ_TYPE(args[1])));
+                       text_type_desc(args[1]));
             return -1;
         }
         *fill = fd[0];
@@ -686,7 +695,7 @@ static Object *b_center(Object *self, Object *const *args, size_t nargs, Object 
 }
 
 static Object *b_zfill(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("zfill", nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg(KIND(self), "zfill", nargs) < 0) return NULL;
     intptr_t w = obj_as_ssize(args[0], &Exc_OverflowError);
     if (w == -1 && err_occurred()) return NULL;
     const char *d;
@@ -807,8 +816,10 @@ static Object *b_hex(Object *self, Object *const *args, size_t nargs, Object *kw
         if (str_check(sep)) {
             sd = STR_DATA(sep);
             sn = STR_LENGTH(sep) == 1 && STR_SIZE(sep) == 1 ? 1 : -1;
-        } else if (bytes_arg(sep, &sd, &sn) < 0) {
-            return NULL;
+        } else if (bytes_check(sep)) {
+            buf(sep, &sd, &sn);
+        } else {
+            return err_format(&Exc_TypeError, "sep must be str or bytes.");
         }
         if (sn != 1) return err_format(&Exc_ValueError, "sep must be length 1.");
         sepc = sd[0];
@@ -844,11 +855,11 @@ static int hexval(unsigned char c) {
 }
 
 static Object *b_fromhex(Object *cls, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("fromhex", nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg(type_is_subtype((TypeObject *)cls, &ByteArray_Type) ? "bytearray" : "bytes", "fromhex", nargs) < 0) return NULL;
     Object *s = args[0];
     if (!str_check(s))
         return err_format(&Exc_TypeError, "fromhex() argument must be str, not %s",
-                          type_name(OBJ_TYPE(s)));
+                          text_type_desc(s));
     const unsigned char *p = (const unsigned char *)STR_DATA(s);
     intptr_t n = STR_SIZE(s);
     StrBuf sb;

@@ -103,6 +103,15 @@ static int parse_sub_range(const char *name, Object *self, Object *const *args, 
     return 0;
 }
 
+int text_one_arg(const char *type, const char *name, size_t nargs) {
+    if (nargs == 1) return 0;
+    err_format(&Exc_TypeError, "%s.%s() takes exactly one argument (%zu given)", type, name,
+               nargs);
+    return -1;
+}
+
+const char *text_type_desc(Object *o) { return o == None ? "None" : type_name(OBJ_TYPE(o)); }
+
 /* ---- searching --------------------------------------------------------------------- */
 
 /* Find needle in hay[0..n) from the left / right: offset or -1. */
@@ -419,18 +428,17 @@ static Object *partition(Object *self, Object *sep, bool reverse) {
 }
 
 static Object *str_partition(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("partition", nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg("str", "partition", nargs) < 0) return NULL;
     return partition(self, args[0], false);
 }
 static Object *str_rpartition(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("rpartition", nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg("str", "rpartition", nargs) < 0) return NULL;
     return partition(self, args[0], true);
 }
 
 static Object *str_join_method(Object *self, Object *const *args, size_t nargs, Object *kw) {
     if (nargs != 1)
-        return err_format(&Exc_TypeError, "str.join() takes exactly one argument (%zu given)",
-                          nargs);
+        return text_one_arg("str", "join", nargs), NULL;
     return str_join(self, args[0]);
 }
 
@@ -474,11 +482,11 @@ static Object *str_rstrip(Object *self, Object *const *args, size_t nargs, Objec
 
 static Object *affix(const char *name, Object *self, Object *const *args, size_t nargs,
                      bool suffix) {
-    if (args_count(name, nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg("str", name, nargs) < 0) return NULL;
     Object *a = args[0];
     if (!str_check(a))
         return err_format(&Exc_TypeError, "%s() argument must be str, not %s", name,
-                          type_name(OBJ_TYPE(a)));
+                          text_type_desc(a));
     intptr_t n = STR_SIZE(self), m = STR_SIZE(a);
     if (m <= n && m > 0) {
         const char *at = suffix ? STR_DATA(self) + n - m : STR_DATA(self);
@@ -503,7 +511,7 @@ static Object *str_replace(Object *self, Object *const *args, size_t nargs, Obje
     for (int k = 0; k < 2; k++)
         if (!str_check(args[k]))
             return err_format(&Exc_TypeError, "replace() argument %d must be str, not %s",
-                              k + 1, type_name(OBJ_TYPE(args[k])));
+                              k + 1, text_type_desc(args[k]));
     intptr_t count = INTPTR_MAX;
     if (nargs == 3) {
         count = obj_as_ssize(args[2], &Exc_OverflowError);
@@ -781,7 +789,7 @@ static int parse_pad_args(const char *name, Object *const *args, size_t nargs, i
     if (nargs == 2) {
         Object *f = args[1];
         if (!str_check(f)) {
-            err_format(&Exc_TypeError, "%s() argument 2 must be str, not %s", name,
+            err_format(&Exc_TypeError, "The fill character must be a unicode character, not %s",
                        type_name(OBJ_TYPE(f)));
             return -1;
         }
@@ -835,7 +843,7 @@ static Object *str_center(Object *self, Object *const *args, size_t nargs, Objec
 }
 
 static Object *str_zfill(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("zfill", nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg("str", "zfill", nargs) < 0) return NULL;
     intptr_t width = obj_as_ssize(args[0], &Exc_OverflowError);
     if (width == -1 && err_occurred()) return NULL;
     intptr_t fill = width - STR_LENGTH(self);
@@ -924,17 +932,17 @@ static Object *str_maketrans(Object *self, Object *const *args, size_t nargs, Ob
         return d;
     }
     Object *x = args[0], *y = args[1];
+    for (size_t k = 1; k < nargs; k++)
+        if (!str_check(args[k])) {
+            DECREF(d);
+            return err_format(&Exc_TypeError, "maketrans() argument %zu must be str, not %s",
+                              k + 1, text_type_desc(args[k]));
+        }
     if (!str_check(x)) {
         DECREF(d);
         return err_format(&Exc_TypeError,
                           "first maketrans argument must be a string if there is a second argument");
     }
-    for (size_t k = 1; k < nargs; k++)
-        if (!str_check(args[k])) {
-            DECREF(d);
-            return err_format(&Exc_TypeError, "maketrans() argument %zu must be str, not %s",
-                              k + 1, type_name(OBJ_TYPE(args[k])));
-        }
     if (STR_LENGTH(x) != STR_LENGTH(y)) {
         DECREF(d);
         return err_format(&Exc_ValueError,
@@ -967,7 +975,7 @@ static Object *str_maketrans(Object *self, Object *const *args, size_t nargs, Ob
 }
 
 static Object *str_translate(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("translate", nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg("str", "translate", nargs) < 0) return NULL;
     Object *table = args[0];
     StrBuf sb;
     strbuf_init(&sb);
@@ -1029,12 +1037,12 @@ static Object *str_format_m(Object *self, Object *const *args, size_t nargs, Obj
 }
 
 static Object *str_format_map_m(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("format_map", nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg("str", "format_map", nargs) < 0) return NULL;
     return str_format_map(self, args[0]);
 }
 
 static Object *str_dunder_format(Object *self, Object *const *args, size_t nargs, Object *kw) {
-    if (args_count("__format__", nargs, 1, 1) < 0) return NULL;
+    if (text_one_arg("str", "__format__", nargs) < 0) return NULL;
     if (!str_check(args[0]))
         return err_format(&Exc_TypeError, "__format__() argument must be str, not %s",
                           type_name(OBJ_TYPE(args[0])));

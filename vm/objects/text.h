@@ -100,6 +100,12 @@ extern MethodDef str_methods[];
 int str_parse_range(Object *s, Object *start, Object *end, intptr_t *pstart,
                     intptr_t *pend);
 
+/* CPython's message for single-argument methods:
+ * "str.zfill() takes exactly one argument (2 given)".  0 / -1. */
+int text_one_arg(const char *type, const char *name, size_t nargs);
+/* Name of an object's type for "must be str, not X" messages ("None" for None). */
+const char *text_type_desc(Object *o);
+
 /* ---- bytes helpers shared by bytes.c and bytearray.c ---------------------- */
 /* Value of an int 0..255 for bytes items; -1 + ValueError/TypeError. */
 int bytes_item_value(Object *o);
@@ -118,8 +124,8 @@ void bytes_fill_repeat(char *dst, const char *src, intptr_t len, intptr_t n);
 /* bytes(x)/bytearray(x) argument handling into a StrBuf (0 / -1). */
 struct StrBuf;
 int bytes_ctor_fill(struct StrBuf *sb, Object *source, const char *encoding,
-                    const char *errors);
-int bytes_collect(struct StrBuf *sb, Object *o);
+                    const char *errors, const char *target);
+int bytes_collect(struct StrBuf *sb, Object *o, const char *target);
 int bytes_item_for_ctor(Object *x);
 Object *bytearray_iter_new(Object *b);
 /* The methods shared by bytes and bytearray (bytes_methods.c) followed by a
