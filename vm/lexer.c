@@ -187,6 +187,7 @@ static TokType lex_state_error(Lexer *lx, TypeObject *type, const char *msg, int
 void lexer_init(Lexer *lx, const char *buf) {
     memset(lx, 0, sizeof *lx);
     lx->buf = buf;
+    lx->chain_start = buf;
     lx->end = buf + strlen(buf);
     lx->cur = buf;
     lx->line_start = buf;
@@ -610,6 +611,10 @@ static TokType finish(Lexer *lx, Token *t, TokType type, const char *start, int 
 TokType lexer_next(Lexer *lx, Token *t) {
     if (lx->errkind != LEXERR_NONE) return TOK_ERROR;
 again:
+    if (lx->chain_reset) {
+        lx->chain_start = lx->cur;
+        lx->chain_reset = 0;
+    }
     if (lx->atbol && lx->cur < lx->end) {
         if (handle_indentation(lx) == TOK_ERROR) return TOK_ERROR;
     }
@@ -709,6 +714,7 @@ again:
         lx->atbol = 1;
         lx->lineno++;
         lx->line_start = lx->cur;
+        lx->chain_reset = 1;
         /* a NEWLINE ends a logical line only if something was on it */
         if (lx->level > 0 || lx->base_level || !lx->line_tokens) goto again;
         lx->line_tokens = 0;

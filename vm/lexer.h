@@ -75,6 +75,7 @@ typedef struct SyntaxErrInfo {
                                 "(" + the field's expression + ")" */
     const char *fstring_start;
     int fstring_len;
+    const char *text_start;  /* non-NULL: .text starts at this earlier line */
 } SyntaxErrInfo;
 
 #define LEX_MAXINDENT 100
@@ -95,6 +96,10 @@ typedef struct Lexer {
     int parenlineno[LEX_MAXLEVEL], parencol[LEX_MAXLEVEL];
     int base_level;         /* f-string expression: brackets are implicitly open */
     int line_tokens;        /* tokens seen on this logical line */
+    const char *chain_start; /* first line of the current run of lines joined
+                                by backslashes or multi-line strings: CPython
+                                shows all of them as an error's text */
+    int chain_reset;        /* a new run starts with the next line */
     int done;               /* ENDMARKER returned */
     LexErrKind errkind;
     SyntaxErrInfo err;

@@ -192,6 +192,7 @@ static void verror(Parser *p, TypeObject *type, int lineno, int offset, int end_
     Token *last = p_tok_at(p, p->fill > 0 ? p->fill - 1 : 0);
     int cur_line = p->ntoks ? (last->type == TOK_NEWLINE ? last->lineno : last->end_lineno) : 1;
     e->text_newline = lineno >= cur_line;
+    e->text_start = e->text_newline && p->lx.chain_start ? p->lx.chain_start : NULL;
 }
 
 void *p_error_range(Parser *p, TypeObject *type, int lineno, int col, int end_lineno,
@@ -998,6 +999,7 @@ static int is_match_stmt(Parser *p) {
     int yes = e && p_at(p, TOK_COMMA);
     while (e && p_accept(p, TOK_COMMA) && !p_at(p, TOK_COLON)) e = p_star_named_expression(p);
     yes = e && p_at(p, TOK_COLON) && p_peek(p, 1)->type == TOK_NEWLINE;
+    p->match_no_colon = e && p_at(p, TOK_NEWLINE) ? p->pos + 1 : 0;
     p->in_speculation--;
     if (!(p->exc || p->from_lexer)) p->err.type = NULL;
     p->pos = save;
@@ -1028,6 +1030,7 @@ static AstStmt *statement(Parser *p, AstSeq **out) {
         return p_invalid_syntax(p);
     }
     case TOK_NAME:
+        p->match_no_colon = 0;
         if (p_name_is(t, "match") && is_match_stmt(p)) {
             if (P_FAILED(p)) return NULL;
             err_format(&Exc_NotImplementedError, "match statements are not supported");
@@ -1036,7 +1039,15 @@ static AstStmt *statement(Parser *p, AstSeq **out) {
         /* fall through */
     default: {
         AstSeq *tmp = NULL;
-        if (simple_stmts(p, &tmp) < 0) return NULL;
+        int is_match = t->type == TOK_NAME && p_name_is(t, "match");
+        if (simple_stmts(p, &tmp) < 0) {
+            /* "match x" + NEWLINE: CPython's invalid_match_stmt */
+            if (is_match && p->match_no_colon && p->err_generic) {
+                p->err.type = NULL;
+                p_error_tok(p, p_tok_at(p, p->match_no_colon - 1), "expected ':'");
+            }
+            return NULL;
+        }
         for (int i = 0; i < SEQ_LEN(tmp); i++)
             if (!append_stmt(p, out, SEQ_GET(tmp, i))) return NULL;
         return SEQ_GET(tmp, 0);
@@ -1096,8 +1107,12 @@ static void raise_error(Parser *p, const char *filename) {
             text = str_decode_utf8(t, (size_t)e->fstring_len + 3, "replace");
             free(t);
         }
-    } else
+    } else if (has_line && e->text_start && e->text_start < line && e->lineno == e->end_lineno) {
+        /* lines joined by backslashes / a multi-line string: all of them */
+        text = str_decode_utf8(e->text_start, (size_t)(line - e->text_start + tlen), "replace");
+    } else {
         text = has_line ? str_decode_utf8(line, (size_t)tlen, "replace") : str_from_cstr("");
+    }
     Object *ln = int_from_long(e->lineno), *off = int_from_long(offset);
     Object *eln = int_from_long(e->end_lineno), *eoff = int_from_long(end_offset);
     Object *exc = NULL;

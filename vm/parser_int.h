@@ -32,6 +32,7 @@ typedef struct Parser {
     int no_final_newline;   /* eval/single source without a final '\n' */
     int err_generic;        /* err is a plain "invalid syntax" (or indent) */
     int no_rest_check;      /* CPython doesn't look past "unexpected indent" */
+    int match_no_colon;     /* "match <subject>" NEWLINE: the NEWLINE's index + 1 */
 } Parser;
 
 #define P_FAILED(p) ((p)->err.type != NULL || (p)->exc)
