@@ -43,18 +43,11 @@ static int convert(char code, Object *v, void *out, const char *fname, int pos) 
         return 0;
     }
     case 'd': {
-        if (!float_check(v) && !int_check(v)) {
-            Object *f = obj_float(v);
-            if (!f) {
-                if (err_matches(&Exc_TypeError)) {
-                    err_clear();
-                    err_format(&Exc_TypeError, "must be real number, not %T", v);
-                }
-                return -1;
-            }
-            *(double *)out = FLOAT_VALUE(f);
-            DECREF(f);
-            return 0;
+        /* Like PyFloat_AsDouble: float, int, or __float__/__index__ — never str. */
+        TypeObject *t = OBJ_TYPE(v);
+        if (!float_check(v) && !int_check(v) && !t->nb_float && !t->nb_index) {
+            err_format(&Exc_TypeError, "must be real number, not %T", v);
+            return -1;
         }
         double d = float_as_double(v);
         if (d == -1.0 && err_occurred()) return -1;

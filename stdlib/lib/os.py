@@ -65,6 +65,14 @@ class _Environ(dict):
 environ = _Environ(posix.environ)
 
 
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    """A file object for an open file descriptor."""
+    if not isinstance(fd, int):
+        raise TypeError("invalid fd type (%s, expected integer)" % type(fd).__name__)
+    import io
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
 def getenv(key, default=None):
     """The environment variable `key`, or `default`."""
     return environ.get(key, default)
