@@ -7,6 +7,7 @@
 #include "vm/objects/float.h"
 #include "vm/objects/int.h"
 #include "vm/objects/str.h"
+#include "vm/objects/type.h"
 
 #define MAX_PARAMS 32
 
@@ -15,12 +16,24 @@ typedef struct Param {
     bool optional, kwonly;
 } Param;
 
-static int convert(char code, Object *v, void *out, const char *fname, int pos) {
+/* "f() argument 'name' must be str, not None" / "f() argument 2 must be ..." */
+static void bad_argument(const char *fname, const char *kwname, int pos, const char *expected,
+                         Object *v) {
+    const char *got = v == None ? "None" : type_name(OBJ_TYPE(v));
+    if (kwname && kwname[0])
+        err_format(&Exc_TypeError, "%s() argument '%s' must be %s, not %s", fname, kwname,
+                   expected, got);
+    else
+        err_format(&Exc_TypeError, "%s() argument %d must be %s, not %s", fname, pos, expected, got);
+}
+
+static int convert(char code, Object *v, void *out, const char *fname, int pos,
+                   const char *kwname) {
     switch (code) {
     case 'O': *(Object **)out = v; return 0;
     case 'U':
         if (!str_check(v)) {
-            err_format(&Exc_TypeError, "%s() argument %d must be str, not %T", fname, pos, v);
+            bad_argument(fname, kwname, pos, "str", v);
             return -1;
         }
         *(Object **)out = v;
@@ -63,7 +76,7 @@ static int convert(char code, Object *v, void *out, const char *fname, int pos) 
     case 's': case 'z':
         if (code == 'z' && v == None) { *(const char **)out = NULL; return 0; }
         if (!str_check(v)) {
-            err_format(&Exc_TypeError, "%s() argument %d must be str, not %T", fname, pos, v);
+            bad_argument(fname, kwname, pos, code == 'z' ? "str or None" : "str", v);
             return -1;
         }
         *(const char **)out = str_utf8(v);
@@ -147,7 +160,10 @@ int args_parse(Object *const *args, size_t nargs, Object *kwnames, const char *f
             result = -1;
             break;
         }
-        if (convert(params[i].code, v, out, fname, i + 1) < 0) { result = -1; break; }
+        if (convert(params[i].code, v, out, fname, i + 1, kwlist ? kwlist[i] : NULL) < 0) {
+            result = -1;
+            break;
+        }
     }
     va_end(ap);
     return result;
