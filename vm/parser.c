@@ -189,7 +189,7 @@ static void verror(Parser *p, TypeObject *type, int lineno, int offset, int end_
     e->chars = 0;
     /* CPython shows the line with its newline when the error is on the line
      * the tokenizer is on, without it for earlier lines */
-    Token *last = p_tok_at(p, p->fill > 0 ? p->fill - 1 : 0);
+    Token *last = p_tok_at(p, p->ntoks > 0 ? p->ntoks - 1 : 0);
     int cur_line = p->ntoks ? (last->type == TOK_NEWLINE ? last->lineno : last->end_lineno) : 1;
     e->text_newline = lineno >= cur_line;
     e->text_start = e->text_newline && p->lx.chain_start ? p->lx.chain_start : NULL;
@@ -507,7 +507,20 @@ static AstStmt *expr_stmt(Parser *p) {
     if (!e) return NULL;
     TokType t = p_type(p);
     if (t == TOK_COLON) {
-        /* annotated assignment */
+        /* annotated assignment; CPython names a bad target only when an
+         * annotation follows, else the ':' is the error */
+        if (e->kind != EXPR_NAME && e->kind != EXPR_ATTRIBUTE && e->kind != EXPR_SUBSCRIPT) {
+            int save = p->pos, fill = p->fill;
+            p_next(p);
+            AstExpr *ann = p_expression(p);
+            if (!ann) {
+                if (p_keep_error(p)) return NULL;
+                p->err.type = NULL;
+            }
+            p->pos = save;
+            p->fill = fill;
+            if (!ann) return p_invalid_syntax(p);
+        }
         if (e->kind == EXPR_TUPLE && e == p->bare_tuple)
             return p_error_node(p, ((AstExpr *)SEQ_GET(e->v.list.elts, 0))->pos,
                                 "only single target (not tuple) can be annotated");

@@ -223,9 +223,15 @@ static AstSeq *for_if_clauses(Parser *p) {
             return p_exc(p);
         }
         p_next(p);
+        int tstart = p->pos;
         AstExpr *target = p_star_targets(p);
         if (!target) return NULL;
-        if (!p_at(p, KW_IN)) return p_invalid_syntax(p);
+        if (!p_at(p, KW_IN)) {
+            /* "[x for x i n y]": CPython's invalid_for_target meets two
+             * expressions in a row inside the brackets */
+            if (target->kind != EXPR_TUPLE) check_expression_follows(p, target, tstart);
+            return p_invalid_syntax(p);
+        }
         p_next(p);
         AstExpr *iter = p_disjunction(p);
         if (!iter) return NULL;
@@ -328,6 +334,22 @@ static AstExpr *paren_atom(Parser *p) {
     return t;
 }
 
+static AstSeq *for_if_clauses(Parser *p);
+
+/* "[a, b for a, b in c]" (when the clauses themselves parse) */
+static AstExpr *comp_target_error(Parser *p, AstSeq *elts) {
+    AstExpr *a = SEQ_GET(elts, 0), *b = SEQ_GET(elts, SEQ_LEN(elts) - 1);
+    Mark m = mark(p);
+    AstSeq *gens = for_if_clauses(p);
+    if (!gens) {
+        if (reset(p, m) == 0) p_invalid_syntax(p);
+        return NULL;
+    }
+    p->pos = m.pos;
+    p->fill = m.fill;
+    return p_error_nodes(p, a->pos, b->pos, "did you forget parentheses around the comprehension target?");
+}
+
 static AstExpr *list_atom(Parser *p) {
     Token *open = p_next(p);
     AstSeq *elts = NULL;
@@ -345,6 +367,7 @@ static AstExpr *list_atom(Parser *p) {
             AstExpr *e = p_star_named_expression(p);
             if (!e || seq_add(p, &elts, e) < 0) return NULL;
         }
+        if (p_at(p, KW_FOR) && SEQ_LEN(elts) > 1) return comp_target_error(p, elts);
     }
     if (!p_expect(p, TOK_RSQB)) return NULL;
     AstExpr *l = new_expr(p, EXPR_LIST, p_pos_tok(p, open));
@@ -419,6 +442,7 @@ static AstExpr *brace_atom(Parser *p) {
             if (!e || seq_add(p, &values, e) < 0) return NULL;
         }
     }
+    if (!is_dict && p_at(p, KW_FOR) && SEQ_LEN(values) > 1) return comp_target_error(p, values);
     if (!p_expect(p, TOK_RBRACE)) return NULL;
     AstExpr *e = new_expr(p, is_dict ? EXPR_DICT : EXPR_SET, p_pos_tok(p, open));
     if (!e) return NULL;
