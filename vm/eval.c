@@ -29,6 +29,7 @@
 #include "vm/opcodes.h"
 #include "vm/traceback.h"
 #include "vm/vm.h"
+#include "vm/objects/text.h"
 
 #if defined(__GNUC__) && !defined(GILPY_NO_COMPUTED_GOTO)
 #define USE_COMPUTED_GOTO 1
@@ -42,6 +43,27 @@
  * remain: a huge recursion limit then raises RecursionError instead of
  * crashing. */
 #define STACK_MARGIN (256 * 1024)
+
+
+/* Before `a + b` on two strs whose result is stored straight back into the
+ * variable that holds `a` (the next instruction), drop that variable's
+ * reference: if it was the last one besides the stack's, the concatenation
+ * can extend `a` in place.  CPython's eval loop does the same. */
+static void eval_release_concat_target(Frame *f, Object **fast, Object *const *names,
+                                       uint32_t next, Object *a) {
+    uint32_t op = INSTR_OP(next), arg = INSTR_ARG(next);
+    if (op == OP_STORE_FAST) {
+        if (fast[arg] == a) {
+            fast[arg] = NULL;
+            DECREF(a);
+        }
+    } else if (op == OP_STORE_NAME || op == OP_STORE_GLOBAL) {
+        Object *ns = op == OP_STORE_NAME ? f->locals : f->globals;
+        if (ns && !IS_SMALLINT(ns) && ns->type == &Dict_Type && dict_get_str(ns, names[arg]) == a) {
+            if (dict_del(ns, names[arg]) < 0) err_clear();
+        }
+    }
+}
 static __thread char *stack_floor; /* lowest safe address; NULL: unknown yet */
 
 static char *compute_stack_floor(void) {
@@ -293,11 +315,26 @@ Object *eval_frame(Frame *f, Object *sent, int throwflag) {
     if (enter_frame_checks(ts) < 0) return NULL;
 
 #if USE_COMPUTED_GOTO
-    static void *const dispatch_table[OPCODE_COUNT] = {
+    static void *const opcode_labels[OPCODE_COUNT] = {
 #define OPCODE_LABEL(name, cp, doc) &&L_##name,
         OPCODE_LIST(OPCODE_LABEL)
 #undef OPCODE_LABEL
     };
+    /* What DISPATCH jumps through.  GIL lab, -X gilchecks=every: every entry
+     * is pointed at one label that tests the eval breaker before the real
+     * dispatch, so the GIL can change hands between any two instructions
+     * (as in Python 2-3.9).  The option is set at start-up; the table is
+     * rewritten (under the GIL) by the first frame that sees it, so the
+     * ordinary loop is exactly as fast as without the feature. */
+    static void *dispatch_table[OPCODE_COUNT] = {
+#define OPCODE_LABEL(name, cp, doc) &&L_##name,
+        OPCODE_LIST(OPCODE_LABEL)
+#undef OPCODE_LABEL
+    };
+    if (gil_check_every && dispatch_table[0] != &&check_every)
+        for (int i = 0; i < OPCODE_COUNT; i++) dispatch_table[i] = &&check_every;
+#else
+    const bool check_every = gil_check_every;
 #endif
 
     CodeObject *co = f->code;
@@ -328,11 +365,17 @@ Object *eval_frame(Frame *f, Object *sent, int throwflag) {
 
 #if USE_COMPUTED_GOTO
     DISPATCH();
+check_every:
+    CHECK_BREAKER();
+    goto *opcode_labels[INSTR_OP(word)];
 #else
 dispatch:
 #endif
     word = *ip++;
     arg = INSTR_ARG(word);
+#if !USE_COMPUTED_GOTO
+    if (check_every) CHECK_BREAKER();
+#endif
     switch (INSTR_OP(word)) {
 
     TARGET(NOP) { DISPATCH(); }
@@ -441,6 +484,18 @@ dispatch:
         } else if (IS_SMALLINT(a) && b->type == &Float_Type) {
             r = float_binop(op, (double)SMALLINT_VALUE(a), FLOAT_VALUE(b));
             if (r) goto binop_done;
+        }
+        else if (op == BINOP_ADD && !IS_SMALLINT(a) && a->type == &Str_Type &&
+                 !IS_SMALLINT(b) && b->type == &Str_Type) {
+            /* s = s + t / s += t: drop the variable's reference first so the
+             * string can grow in place (linear loops, as CPython). */
+            eval_release_concat_target(f, fast, names, *ip, a);
+            r = str_concat_steal(a, b);
+            DECREF(b);
+            sp -= 2;
+            if (!r) goto error;
+            PUSH(r);
+            DISPATCH();
         }
     binop_slow:
         r = obj_binary_op(a, b, (int)arg);
@@ -1112,8 +1167,8 @@ dispatch:
     }
 
     TARGET(JUMP_BACKWARD) {
+        CHECK_BREAKER(); /* before jumping: an exception belongs to this line */
         JUMPTO(arg);
-        CHECK_BREAKER();
         DISPATCH();
     }
 
