@@ -11,6 +11,7 @@
 #include "vm/objects/weakref.h"
 #include "stdlib/numbers.h"
 #include "stdlib/posix.h"
+#include "stdlib/processes.h"
 #include "stdlib/runtime_modules.h"
 #include "stdlib/signal_mod.h"
 #include "stdlib/thread.h"
@@ -30,5 +31,6 @@ const NativeModule native_modules[] = {
     {"gil", mod_gil_init},
     {"gc", mod_gc_init},
     {"_weakref", mod_weakref_init},
+    {"_pickle", mod_pickle_init},
     {NULL, NULL},
 };
