@@ -34,16 +34,19 @@
  * thread they describe while it takes or releases the GIL.
  */
 #include <errno.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "gil/gil.h"
 #include "gil/stats.h"
 #include "vm/error.h"
 
 atomic_int eval_breaker;
+bool gil_check_every;
 
 static const char *const policy_names[GIL_POLICY_COUNT] = {"interval", "ticks", "fifo",
                                                            "priority"};
@@ -53,7 +56,7 @@ static struct {
     pthread_cond_t cond;          /* signalled (broadcast) when the GIL is released */
     pthread_mutex_t switch_mutex;
     pthread_cond_t switch_cond;   /* signalled when the GIL changes hands */
-    int locked;                   /* under mutex */
+    atomic_int locked;            /* written under mutex, read anywhere */
     _Atomic(ThreadState *) holder;
     atomic_ulong switch_number;   /* written under mutex, read anywhere */
     unsigned long last_holder;    /* ident of the previous holder (switch counting) */
@@ -126,6 +129,7 @@ static GilThreadStats *stats_of(ThreadState *ts) {
 /* ---- the lock ------------------------------------------------------------- */
 
 static pthread_condattr_t monotonic_attr;
+static long ncpus = 1;
 
 static void init_conditions(void) {
     pthread_condattr_init(&monotonic_attr);
@@ -153,6 +157,31 @@ static void request_drop(unsigned long requester, uint64_t t) {
     }
 }
 
+/* `priority`: a thread back from a blocking call has just asked the holder
+ * to drop, and the holder will do so at its next check point — usually
+ * within a microsecond.  Sleeping on the condition instead would add a
+ * kernel wake-up (several µs, more from an idle core) to every blocking
+ * call, the very latency the policy exists to remove; so on a multicore
+ * machine it first watches the flag for a short while (called without the
+ * mutex). */
+enum { PRIORITY_SPIN_NS = 50 * 1000 };
+
+static void spin_until_free(void) {
+    uint64_t until = gil_now_ns() + PRIORITY_SPIN_NS;
+    for (unsigned i = 1; atomic_load_explicit(&gil.locked, memory_order_relaxed); i++) {
+        /* A few rounds of pure spinning, then yield the core: on a busy
+         * machine the holder may be waiting for this very CPU. */
+        if (i < 64) {
+#if defined(__x86_64__) || defined(__i386__)
+            __builtin_ia32_pause();
+#endif
+            continue;
+        }
+        sched_yield();
+        if (gil_now_ns() > until) return;
+    }
+}
+
 /* May this waiter take a free GIL under the current policy? (mutex held) */
 static bool my_turn(int policy, unsigned long ticket, bool prio) {
     /* Tickets issued before a switch to fifo are "stale": let them through. */
@@ -175,7 +204,14 @@ static void take_gil(ThreadState *ts) {
         gil.waiters++;
         if (prio) gil.priority_waiters++;
         trace_event(ts->ident, GEV_WAIT, NULL, t0);
-        if (prio && gil.locked) request_drop(ts->ident, t0);
+        if (prio && gil.locked) {
+            request_drop(ts->ident, t0);
+            if (ncpus > 1) {
+                pthread_mutex_unlock(&gil.mutex);
+                spin_until_free();
+                pthread_mutex_lock(&gil.mutex);
+            }
+        }
         if (policy == GIL_POLICY_TICKS) atomic_fetch_or(&eval_breaker, EVAL_BREAK_TICKS);
         while (gil.locked || !my_turn(policy, ticket, prio)) {
             unsigned long seen = atomic_load(&gil.switch_number);
@@ -251,9 +287,12 @@ static void drop_gil(ThreadState *ts, int why, const char *what) {
     gil.locked = 0;
     atomic_store(&gil.holder, NULL);
     if (gil.waiters == 0) atomic_fetch_and(&eval_breaker, ~EVAL_BREAK_TICKS);
+    /* A priority waiter is next by rule (my_turn), so the hand-over needs
+     * no waiting here; skipping it saves the new holder a wake-up call. */
+    bool prio_next = gil.priority_waiters > 0 && atomic_load(&gil.policy) == GIL_POLICY_PRIORITY;
     pthread_cond_broadcast(&gil.cond);
     pthread_mutex_unlock(&gil.mutex);
-    if (why != DROP_FORCED) return;
+    if (why != DROP_FORCED || prio_next) return;
     /* Forced switching: wait until another thread has taken the GIL. */
     pthread_mutex_lock(&gil.switch_mutex);
     if (atomic_load(&gil.switch_number) == at_drop) {
@@ -272,6 +311,7 @@ static void drop_gil(ThreadState *ts, int why, const char *what) {
 
 void gil_init(void) {
     init_conditions();
+    ncpus = sysconf(_SC_NPROCESSORS_ONLN);
     stats_epoch_ns = gil_now_ns();
     const char *s = getenv("GILPY_SWITCHINTERVAL");
     double env;

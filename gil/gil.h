@@ -38,6 +38,9 @@ int gil_get_check_interval(void);            /* `ticks`: check points per releas
 void gil_set_check_interval(int n);
 
 int eval_handle_breaker(void);
+/* GIL lab, -X gilchecks=every: the eval loop tests the breaker before every
+ * instruction (read at frame entry), not only at its check points. */
+extern bool gil_check_every;
 
 void gil_init(void);                 /* create the lock, take it for the main thread */
 void gil_acquire(ThreadState *ts);   /* take the GIL and make ts current */

@@ -204,6 +204,15 @@ int gil_lab_option(const char *xoption) {
         }
         return 0;
     }
+    if (strncmp(xoption, "gilchecks=", 10) == 0) {
+        const char *v = xoption + 10;
+        if (strcmp(v, "every") != 0 && strcmp(v, "default") != 0) {
+            fprintf(stderr, "gilpy: -X gilchecks: '%s' is neither 'every' nor 'default'\n", v);
+            return -1;
+        }
+        gil_check_every = strcmp(v, "every") == 0;
+        return 0;
+    }
     if (strncmp(xoption, "checkinterval=", 14) == 0) {
         gil_set_check_interval(atoi(xoption + 14));
         return 0;
