@@ -157,6 +157,22 @@ static Object *gil_checkinterval(Object *m, Object *const *args, size_t nargs, O
     return int_from_long(old);
 }
 
+/* sys.setcheckinterval(n) / sys.getcheckinterval(): Python 2's knob, which
+ * gilpy keeps for its `ticks` policy (CPython 3.9 removed them). */
+Object *gil_sys_setcheckinterval(Object *m, Object *const *args, size_t nargs, Object *kw) {
+    int n;
+    if (args_parse(args, nargs, kw, "i:setcheckinterval", NULL, &n) < 0) return NULL;
+    if (n < 1) return err_format(&Exc_ValueError, "check interval must be at least 1");
+    gil_set_check_interval(n);
+    return none_new();
+}
+
+Object *gil_sys_getcheckinterval(Object *m, Object *const *args, size_t nargs, Object *kw) {
+    if (args_no_kwargs("getcheckinterval", kw) < 0 || args_count("getcheckinterval", nargs, 0, 0) < 0)
+        return NULL;
+    return int_from_long(gil_get_check_interval());
+}
+
 static MethodDef gil_functions[] = {
     {"policy", gil_policy, 0, "policy() -> the name of the current GIL policy"},
     {"set_policy", gil_set_policy, 0, "set_policy(name): interval, ticks, fifo or priority"},

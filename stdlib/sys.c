@@ -18,6 +18,7 @@
 #include "vm/frame.h"
 #include "gil/gil.h"
 #include "stdlib/io.h"
+#include "stdlib/gilmod.h"
 #include "stdlib/runtime_modules.h"
 
 RuntimeConfig runtime_config;
@@ -225,6 +226,8 @@ static MethodDef sys_functions[] = {
     {"setrecursionlimit", sys_setrecursionlimit, 0, NULL},
     {"getswitchinterval", sys_getswitchinterval, 0, NULL},
     {"setswitchinterval", sys_setswitchinterval, 0, NULL},
+    {"setcheckinterval", gil_sys_setcheckinterval, 0, NULL},   /* GIL lab: ticks policy */
+    {"getcheckinterval", gil_sys_getcheckinterval, 0, NULL},
     {"exc_info", sys_exc_info, 0, NULL},
     {"exception", sys_exception, 0, NULL},
     {"intern", sys_intern, 0, NULL},
