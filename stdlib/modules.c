@@ -6,6 +6,7 @@
  * add one line here.
  */
 #include "vm/runtime.h"
+#include "stdlib/dismod.h"
 #include "stdlib/gcmod.h"
 #include "stdlib/gilmod.h"
 #include "vm/objects/weakref.h"
@@ -29,6 +30,7 @@ const NativeModule native_modules[] = {
     {"posix", mod_posix_init},
     {"signal", mod_signal_init},
     {"gil", mod_gil_init},
+    {"dis", mod_dis_init},
     {"gc", mod_gc_init},
     {"_weakref", mod_weakref_init},
     {"_pickle", mod_pickle_init},
