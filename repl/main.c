@@ -272,7 +272,8 @@ int main(int argc, char **argv) {
         }
     } else if (script && strcmp(script, "-")) {
         status = run_main_file(script);
-    } else if (!script && isatty(0)) {
+    } else if (!script && (isatty(0) || runtime_config.inspect)) {
+        /* python3 -i with no program: the >>> loop even on a pipe. */
         interactive_stdin = true;
         status = repl_run(!runtime_config.quiet);
     } else {

@@ -1,9 +1,14 @@
-/* repl/repl.c — the interactive loop, reading through sys.stdin.
+/* repl/repl.c — the interactive loop.
  *
- * Prompts go to stderr, as CPython's do when it is not using readline, so a
- * session piped through `gilpy -i` keeps stdout clean.  Reading goes
- * through sys.stdin (the same buffered object input() uses) so typed-ahead
- * lines are not lost between the two.
+ * On a terminal, lines come from the readline editor (repl/editor.c), the
+ * prompt on stdout as python3 shows it.  Otherwise (`gilpy -i < file`) the
+ * fallback reads sys.stdin, prompts on stderr as CPython does without
+ * readline, so a piped session keeps stdout clean; reading goes through
+ * sys.stdin (the same buffered object input() uses) so typed-ahead lines
+ * are not lost between the two.
+ *
+ * The compiler decides when a statement is complete (compile_is_incomplete);
+ * the loop only collects lines until it says so.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +23,10 @@
 #include "stdlib/runtime_modules.h"
 #include "repl/repl.h"
 
+static bool use_editor;
+
 char *repl_read_line(const char *prompt) {
+    if (use_editor) return repl_editor_read(prompt);
     io_flush_std_streams();
     fputs(prompt, stderr);
     fflush(stderr);
@@ -81,6 +89,7 @@ int repl_run(bool banner) {
     Object *globals = runtime_main_dict();
     if (!globals) return handle_uncaught();
     INCREF(globals);
+    use_editor = repl_editor_usable() && repl_editor_open() == 0;
     int status = 0;
     char *buf = NULL;
     size_t len = 0;
@@ -101,7 +110,7 @@ int repl_run(bool banner) {
                 status = handle_uncaught();
                 break;
             }
-            fputs("\n", stderr);   /* EOF (Ctrl-D) */
+            if (!use_editor) fputs("\n", stderr);   /* EOF (Ctrl-D); the editor ends its line */
             break;
         }
         size_t n = strlen(line);
@@ -141,5 +150,7 @@ int repl_run(bool banner) {
     }
     free(buf);
     DECREF(globals);
+    if (use_editor) repl_editor_close();
+    use_editor = false;
     return status;
 }

@@ -80,6 +80,10 @@ TypeObject *io_unsupported_operation(void);
 /* Re-initialise the file locks in a forked child. */
 void io_after_fork_child(void);
 void io_init_types(void);
+/* Set by the REPL's line editor: called with the GIL held around every
+ * write(2) to fds 1 and 2 (begin=1 before, begin=0 after; `data`/`n` what
+ * is written), so a prompt being edited can be cleared and redrawn. */
+extern void (*io_console_write_hook)(int begin, const char *data, size_t n);
 
 /* ---- internals shared by io_file.c and io_text.c ------------------------ */
 int file_lock(FileObject *f);

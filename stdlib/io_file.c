@@ -151,7 +151,7 @@ static intptr_t raw_read(FileObject *f, char *buf, size_t n) {
     }
 }
 
-static int raw_write_all(FileObject *f, const char *data, size_t n) {
+static int raw_write_os(FileObject *f, const char *data, size_t n) {
     while (n > 0) {
         ssize_t r;
         int err;
@@ -172,6 +172,18 @@ static int raw_write_all(FileObject *f, const char *data, size_t n) {
         n -= (size_t)r;
     }
     return 0;
+}
+
+void (*io_console_write_hook)(int begin, const char *data, size_t n);
+
+/* Writes to the terminal's fds are announced to the REPL (io.h). */
+static int raw_write_all(FileObject *f, const char *data, size_t n) {
+    void (*hook)(int, const char *, size_t) = io_console_write_hook;
+    if (!hook || (f->fd != 1 && f->fd != 2)) return raw_write_os(f, data, n);
+    hook(1, data, n);
+    int rc = raw_write_os(f, data, n);
+    hook(0, data, n);
+    return rc;
 }
 
 /* ---- buffered operations (lock held) ------------------------------------ */
