@@ -13,9 +13,19 @@
 typedef struct GCHead {
     struct GCHead *next, *prev;   /* NULL when untracked */
     intptr_t gc_refs;             /* the collector's scratch count */
-    int32_t state;                /* GC_STATE_*: where the collector put it */
-    int32_t finalized;            /* __del__ already ran (PEP 442: at most once) */
+    uint8_t state;                /* GC_STATE_*: where the collector put it */
+    uint8_t finalized;            /* __del__ already ran (PEP 442: at most once) */
+    uint16_t flags;               /* GC_FLAG_* */
 } GCHead;
+
+enum {
+    /* A dict created implicitly as an instance's __dict__ by attribute
+     * assignment.  CPython 3.11 keeps such attributes in the instance
+     * itself (no dict object until someone asks for __dict__), so these
+     * dicts are collected like any other container but left out of the
+     * count gc.collect() returns, which then matches CPython's. */
+    GC_FLAG_INSTANCE_DICT = 1u << 0,
+};
 
 enum {
     GC_STATE_IDLE = 0,            /* not part of a running collection */
@@ -39,11 +49,21 @@ extern GCGeneration gc_generations[GC_GENERATIONS];
 intptr_t gc_collect(int generation);
 /* Called by the allocator: collect if generation 0 is over its threshold. */
 void gc_maybe_collect(void);
+/* Final collection at interpreter exit (vm/runtime.c's runtime_finalize). */
+void gc_fini(void);
 extern int gc_enabled;
 extern Object *gc_garbage;        /* gc.garbage (a list), or NULL before init */
 
 static inline bool obj_is_gc(Object *o) {
     return !IS_SMALLINT(o) && (o->type->flags & TPFLAG_GC);
+}
+
+/* Set or clear GC_FLAG_INSTANCE_DICT on a dict (typesys's generic setattr
+ * and __dict__ getter). */
+static inline void gc_set_instance_dict(Object *d, bool on) {
+    if (!obj_is_gc(d)) return;
+    if (on) AS_GC(d)->flags |= GC_FLAG_INSTANCE_DICT;
+    else AS_GC(d)->flags &= (uint16_t)~GC_FLAG_INSTANCE_DICT;
 }
 
 #endif
