@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "gc/gc.h"
 #include "vm/vm.h"
 #include "vm/objects/typesys.h"
 
@@ -131,6 +132,7 @@ int obj_generic_setattr(Object *o, Object *name, Object *value) {
         if (!*dp) {
             *dp = dict_new();
             if (!*dp) return -1;
+            gc_set_instance_dict(*dp, true);   /* not counted by gc.collect() */
         }
         return dict_set(*dp, name, value);
     }
@@ -152,6 +154,7 @@ Object *obj_generic_get_dict(Object *o, void *closure) {
         *dp = dict_new();
         if (!*dp) return NULL;
     }
+    gc_set_instance_dict(*dp, false);   /* materialised, as in CPython */
     return NEWREF(*dp);
 }
 
