@@ -190,6 +190,7 @@ static Object *dict_alloc(TypeObject *type) {
     if (type == &Dict_Type && dict_freelist_count > 0) {
         DictObject *d = dict_freelist[--dict_freelist_count];
         d->ob_base.refcnt = 1;
+        AS_GC((Object *)d)->flags = 0;   /* a recycled instance dict is a plain dict now */
         return (Object *)d;
     }
     return obj_alloc(type);
