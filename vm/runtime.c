@@ -21,6 +21,7 @@
 #include "vm/objects/containers.h"
 #include "vm/objects/text.h"
 #include "vm/objects/typesys.h"
+#include "gc/gc.h"
 #include "gil/gil.h"
 #include "stdlib/gilmod.h"
 #include "stdlib/io.h"
@@ -398,6 +399,7 @@ int runtime_finalize(int status) {
     atexit_run_callbacks();
     runtime.finalizing = 1;
     clear_main_module();
+    gc_fini();   /* cycles left by the teardown: __del__ runs, memory freed */
     io_flush_all_files();
     if (flush_std("stdout") < 0 && status == 0) status = 120;
     flush_std("stderr");
