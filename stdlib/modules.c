@@ -34,5 +34,7 @@ const NativeModule native_modules[] = {
     {"gc", mod_gc_init},
     {"_weakref", mod_weakref_init},
     {"_pickle", mod_pickle_init},
+    {"_multiprocessing", mod_multiprocessing_init},
+    {"select", mod_select_init},
     {NULL, NULL},
 };
