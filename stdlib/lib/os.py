@@ -2,6 +2,7 @@
 
 import posix
 from posix import *
+from posix import _exit   # not exported by the star import (leading underscore)
 import posixpath as path
 import sys as _sys
 _sys.modules['os.path'] = path
