@@ -44,6 +44,9 @@
 #include "gil/gil.h"
 #include "gil/stats.h"
 #include "vm/error.h"
+#include "vm/frame.h"
+#include "vm/opcodes.h"
+#include "vm/objects/code.h"
 
 atomic_int eval_breaker;
 bool gil_check_every;
@@ -66,6 +69,7 @@ static struct {
     unsigned long next_ticket, now_serving;   /* `fifo`, under mutex */
     int priority_waiters;                    /* `priority`, under mutex */
     int waiters;                             /* under mutex */
+    uint64_t acquired_ns;                    /* when the holder took it, under mutex */
 } gil = {
     .mutex = PTHREAD_MUTEX_INITIALIZER,
     .cond = PTHREAD_COND_INITIALIZER,
@@ -190,6 +194,25 @@ static bool my_turn(int policy, unsigned long ticket, bool prio) {
     return true;
 }
 
+/* `fifo` (mutex held): a turn lasts one switch interval from the moment the
+ * holder took the GIL.  Under `interval` each waiter times its own wait, so
+ * a turn lasts anywhere from a fraction of an interval to several; fair
+ * shares need turns of equal length, so here the deadline is the holder's
+ * acquisition time plus the interval, whoever is waiting. */
+static void wait_for_turn_end(unsigned long requester) {
+    uint64_t since = gil.acquired_ns;
+    uint64_t due = since + (uint64_t)atomic_load(&gil.interval_us) * 1000u;
+    uint64_t now = gil_now_ns();
+    if (now >= due) {
+        request_drop(requester, now);
+        pthread_cond_wait(&gil.cond, &gil.mutex);   /* any release wakes us */
+        return;
+    }
+    struct timespec deadline = {(time_t)(due / 1000000000u), (long)(due % 1000000000u)};
+    int r = pthread_cond_timedwait(&gil.cond, &gil.mutex, &deadline);
+    if (r == ETIMEDOUT && gil.locked && gil.acquired_ns == since) request_drop(requester, gil_now_ns());
+}
+
 static void take_gil(ThreadState *ts) {
     int saved_errno = errno;
     GilThreadStats *st = stats_of(ts);
@@ -219,6 +242,10 @@ static void take_gil(ThreadState *ts) {
                 pthread_cond_wait(&gil.cond, &gil.mutex);
                 continue;
             }
+            if (policy == GIL_POLICY_FIFO) {
+                wait_for_turn_end(ts->ident);
+                continue;
+            }
             struct timespec deadline;
             deadline_after_us(&deadline, atomic_load(&gil.interval_us));
             int r = pthread_cond_timedwait(&gil.cond, &gil.mutex, &deadline);
@@ -230,6 +257,7 @@ static void take_gil(ThreadState *ts) {
     }
     if (policy == GIL_POLICY_FIFO && ticket + 1 > gil.now_serving) gil.now_serving = ticket + 1;
     gil.locked = 1;
+    gil.acquired_ns = gil_now_ns();
     atomic_store(&gil.holder, ts);
     atomic_fetch_add(&gil.switch_number, 1);
     if (gil.last_holder != ts->ident) {
@@ -392,6 +420,20 @@ int gil_set_policy_name(const char *name) {
     return -1;
 }
 
+/* Python 2 counted a tick per instruction; gilpy's loop only tests the
+ * breaker at check points.  A backward jump closes one loop iteration, so
+ * it stands for the instructions of the loop body; any other check point
+ * counts one.  (With -X gilchecks=every each instruction is a check point,
+ * so the backward jump then counts one as well.) */
+static int ticks_since_last_check(ThreadState *ts) {
+    Frame *f = ts->frame;
+    if (!f || gil_check_every || f->lasti < 0 || f->lasti >= f->code->ncode) return 1;
+    uint32_t word = f->code->code[f->lasti];
+    if (INSTR_OP(word) != OP_JUMP_BACKWARD) return 1;
+    int body = f->lasti - (int)INSTR_ARG(word) + 1;
+    return body > 0 ? body : 1;
+}
+
 int eval_handle_breaker(void) {
     ThreadState *ts = ts_current;
     int b = atomic_load_explicit(&eval_breaker, memory_order_relaxed);
@@ -401,7 +443,7 @@ int eval_handle_breaker(void) {
         take_gil(ts);
     } else if (b & EVAL_BREAK_TICKS) {
         GilThreadStats *st = ts->gil_stats;
-        if (st && --st->ticks_left <= 0) {
+        if (st && (st->ticks_left -= ticks_since_last_check(ts)) <= 0) {
             st->ticks_left = atomic_load(&gil.check_interval);
             /* Python 2: let go and grab it straight back, no hand-over. */
             drop_gil(ts, DROP_TICK, NULL);
