@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "gc/gc.h"
 #include "vm/frame.h"
 #include "vm/vm.h"
 
@@ -46,7 +47,7 @@ Frame *frame_new(CodeObject *co, Object *globals, Object *builtins, Object *loca
     f->builtins = NEWREF(builtins);
     f->locals = XNEWREF(locals);
     f->gen = NULL;
-    memset(f->slots, 0, nfast * sizeof(Object *));
+    for (size_t i = 0; i < nfast; i++) f->slots[i] = NULL;
     f->sp = f->slots + nfast;
     f->instr = co->code;
     f->lasti = -1;
@@ -77,7 +78,7 @@ void frame_clear_slots(Frame *f) {
 
 static void frame_dealloc(Object *o) {
     Frame *f = (Frame *)o;
-    if (gc_is_tracked(o)) gc_untrack(o);
+    if (AS_GC(o)->next) gc_untrack(o);
     frame_clear_slots(f);
     CLEAR(f->locals);
     CLEAR(f->globals);
