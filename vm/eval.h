@@ -16,7 +16,7 @@ Object *eval_get_globals(void);
 Object *eval_get_builtins(void);
 Object *eval_get_locals(void);   /* new reference (a dict snapshot for functions) */
 /* super() without arguments: the __class__ cell and first argument of the
- * calling frame.  0 / -1 with RuntimeError as CPython
+ * calling frame (both borrowed).  0 / -1 with RuntimeError as CPython
  * ("super(): no arguments", "super(): __class__ cell not found"). */
 int eval_super_args(TypeObject **type, Object **self);
 /* Line number of the innermost frame (for warnings). */
