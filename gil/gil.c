@@ -356,9 +356,15 @@ void gil_acquire(ThreadState *ts) { take_gil(ts); }
 void gil_release(ThreadState *ts) { drop_gil(ts, DROP_EXIT, NULL); }
 
 void gil_thread_exit(ThreadState *ts) {
+    /* Marked dead before letting go, so whoever takes the GIL next (a
+     * join()ing thread) already sees it so. */
     GilThreadStats *st = ts->gil_stats;
+    if (st) {
+        pthread_mutex_lock(&stats_mutex);
+        st->alive = 0;
+        pthread_mutex_unlock(&stats_mutex);
+    }
     drop_gil(ts, DROP_EXIT, NULL);
-    if (st) st->alive = 0;
 }
 
 bool gil_held(void) { return ts_current && atomic_load(&gil.holder) == ts_current; }
