@@ -27,6 +27,21 @@ int gc_enabled = 1;
 Object *gc_garbage;
 static int collecting;
 
+/* Tuning (docs/memory.md has the measurements):
+ *  - young_scale: when a young collection finds no garbage at all, the
+ *    program is allocating containers that live (batches, results) rather
+ *    than cycles; re-examining them every 700 allocations is pure cost, so
+ *    the next young collection waits twice as long, up to 16x the
+ *    threshold.  The first collection that finds garbage resets it: a
+ *    program making cycles keeps the configured pace and bounded memory.
+ *  - long_lived_*: as CPython, a full collection is skipped until the
+ *    objects that reached the oldest generation since the last full one
+ *    are a quarter of those that survived it (no quadratic behaviour when
+ *    a program builds a large structure). */
+#define YOUNG_SCALE_MAX 16
+static int young_scale = 1;
+static intptr_t long_lived_total, long_lived_pending;
+
 static void list_init(GCHead *head) { head->next = head->prev = head; }
 static bool list_empty(GCHead *head) { return head->next == head; }
 
@@ -49,6 +64,17 @@ static void list_merge(GCHead *from, GCHead *to) {
     list_init(from);
 }
 
+/* What move_unreachable() put in the unreachable list, kept exact as
+ * visit_reachable() moves objects back: all, those gc.collect() counts,
+ * those whose finaliser has yet to run.  Saves walks over the garbage. */
+static intptr_t n_unreachable, n_counted, n_finalizable;
+
+static inline void account_unreachable(GCHead *g, intptr_t delta) {
+    n_unreachable += delta;
+    if (!(g->flags & GC_FLAG_INSTANCE_DICT)) n_counted += delta;
+    if (!g->finalized && FROM_GC(g)->type->finalize) n_finalizable += delta;
+}
+
 static int visit_decref(Object *o, void *arg) {
     if (o && obj_is_gc(o)) {
         GCHead *g = AS_GC(o);
@@ -64,6 +90,7 @@ static int visit_reachable(Object *o, void *arg) {
     GCHead *g = AS_GC(o);
     if (!g->next) return 0;
     if (g->state == GC_STATE_UNREACHABLE) {
+        account_unreachable(g, -1);
         list_move(g, young);   /* visited again later in the scan */
         g->state = GC_STATE_COLLECTING;
         g->gc_refs = 1;
@@ -84,16 +111,20 @@ static void subtract_internal_refs(GCHead *list) {
 static void move_unreachable(GCHead *young, GCHead *unreachable) {
     GCHead *g = young->next;
     while (g != young) {
-        GCHead *next = g->next;
         Object *o = FROM_GC(g);
         if (g->gc_refs > 0) {
             traverseproc trav = o->type->traverse;
             if (trav) trav(o, visit_reachable, young);
+            /* Read the successor only now: the traversal may have moved
+             * objects back behind g, and they must be scanned too. */
+            g = g->next;
         } else {
+            GCHead *next = g->next;
             list_move(g, unreachable);
             g->state = GC_STATE_UNREACHABLE;
+            account_unreachable(g, 1);
+            g = next;
         }
-        g = next;
     }
 }
 
@@ -112,7 +143,9 @@ static bool resurrected(GCHead *unreachable) {
     return any;
 }
 
-static void finalize_garbage(GCHead *unreachable) {
+/* Returns the number of finalisers run. */
+static int finalize_garbage(GCHead *unreachable) {
+    int ran = 0;
     /* Finalisers may free objects of the list: walk a snapshot by holding
      * a reference to each object while its finaliser runs. */
     for (GCHead *g = unreachable->next; g != unreachable;) {
@@ -124,10 +157,12 @@ static void finalize_garbage(GCHead *unreachable) {
         g->finalized = 1;
         INCREF(o);
         o->type->finalize(o);
+        ran++;
         GCHead *next = g->next;
         DECREF(o);
         g = next;
     }
+    return ran;
 }
 
 static void clear_garbage(GCHead *unreachable, GCHead *old) {
@@ -159,18 +194,28 @@ static intptr_t collect_generation(int gen) {
     subtract_internal_refs(young);
     GCHead unreachable;
     list_init(&unreachable);
+    n_unreachable = n_counted = n_finalizable = 0;
     move_unreachable(young, &unreachable);
-    for (GCHead *g = young->next; g != young; g = g->next) g->state = GC_STATE_IDLE;
+    intptr_t survivors = 0;
+    for (GCHead *g = young->next; g != young; g = g->next) {
+        g->state = GC_STATE_IDLE;
+        survivors++;
+    }
     if (old != young) list_merge(young, old);
+    if (gen == GC_GENERATIONS - 2) long_lived_pending += survivors;
+    else if (gen == GC_GENERATIONS - 1) {
+        long_lived_total = survivors;
+        long_lived_pending = 0;
+    }
 
     /* Implicit instance dicts are not objects in CPython 3.11: not counted. */
-    intptr_t found = 0;
-    for (GCHead *g = unreachable.next; g != &unreachable; g = g->next)
-        if (!(g->flags & GC_FLAG_INSTANCE_DICT)) found++;
-    bool any = unreachable.next != &unreachable;
+    intptr_t found = n_counted;
+    bool any = n_unreachable > 0;
+    if (any) young_scale = 1;
+    else if (gen == 0 && young_scale < YOUNG_SCALE_MAX) young_scale *= 2;
     if (any) {
-        finalize_garbage(&unreachable);
-        if (resurrected(&unreachable)) {
+        /* Only a finaliser can make the garbage reachable again. */
+        if (n_finalizable && finalize_garbage(&unreachable) && resurrected(&unreachable)) {
             for (GCHead *g = unreachable.next; g != &unreachable; g = g->next)
                 g->state = GC_STATE_IDLE;
             list_merge(&unreachable, old);
@@ -197,10 +242,13 @@ intptr_t gc_collect(int generation) {
 
 void gc_maybe_collect(void) {
     GCGeneration *g0 = &gc_generations[0];
-    if (++g0->count <= g0->threshold || !gc_enabled || collecting || !ts_current) return;
+    if (++g0->count <= g0->threshold * young_scale || g0->threshold == 0 || !gc_enabled ||
+        collecting || !ts_current)
+        return;
     int gen = 0;
     for (int i = GC_GENERATIONS - 1; i > 0; i--) {
         if (gc_generations[i].count > gc_generations[i].threshold) {
+            if (i == GC_GENERATIONS - 1 && long_lived_pending < long_lived_total / 4) continue;
             gen = i;
             break;
         }
