@@ -1362,8 +1362,12 @@ dispatch:
         Object *v = POP(), *sub = TOP(), *r, *result = NULL;
         if (generator_check(sub)) {
             r = generator_send(sub, v, &result);
-        } else if (v == None && OBJ_TYPE(sub)->iternext) {
+        } else if (v == None && OBJ_TYPE(sub)->iternext &&
+                   !(OBJ_TYPE(sub)->flags & TPFLAG_HEAPTYPE)) {
             r = OBJ_TYPE(sub)->iternext(sub);
+        } else if (v == None && OBJ_TYPE(sub)->iternext) {
+            /* a class's __next__: call it so StopIteration keeps its value */
+            r = obj_call_method(sub, "__next__", NULL, 0);
         } else if (v == None) {
             r = obj_iter_next(sub);
         } else {

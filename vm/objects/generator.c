@@ -88,6 +88,18 @@ static Object *gen_resume(GeneratorObject *g, Object *value, int throwflag, Obje
 
     ThreadState *ts = ts_current;
     Object *caller_exc = ts->handled_exc;
+    if (f->state == FRAME_SUSPENDED) {
+        /* The outermost handler the generator is suspended in saved the
+         * handled exception of whoever resumed it then; leaving it must
+         * reveal the current resumer's instead (sys.exc_info() chains
+         * through the generator's caller, as CPython). */
+        for (int i = 0; i < f->nblocks; i++) {
+            if (f->blocks[i].type != BLOCK_EXCEPT_HANDLER) continue;
+            Object **slot = frame_stack_base(f) + f->blocks[i].level;
+            SETREF(*slot, NEWREF(caller_exc ? caller_exc : None));
+            break;
+        }
+    }
     ts->handled_exc = g->exc_state ? g->exc_state : XNEWREF(caller_exc);
     g->exc_state = NULL;
     g->running = 1;
