@@ -214,14 +214,22 @@ static intptr_t collect_generation(int gen) {
     if (any) young_scale = 1;
     else if (gen == 0 && young_scale < YOUNG_SCALE_MAX) young_scale *= 2;
     if (any) {
-        /* Only a finaliser can make the garbage reachable again. */
-        if (n_finalizable && finalize_garbage(&unreachable) && resurrected(&unreachable)) {
-            for (GCHead *g = unreachable.next; g != &unreachable; g = g->next)
-                g->state = GC_STATE_IDLE;
-            list_merge(&unreachable, old);
-        } else {
-            clear_garbage(&unreachable, old);
+        /* Only a finaliser can make the garbage reachable again.  As in
+         * CPython, the count is what is left to clear after finalisers:
+         * objects they freed or resurrected are not included. */
+        if (n_finalizable && finalize_garbage(&unreachable)) {
+            if (resurrected(&unreachable)) {
+                for (GCHead *g = unreachable.next; g != &unreachable; g = g->next)
+                    g->state = GC_STATE_IDLE;
+                list_merge(&unreachable, old);
+                found = 0;
+            } else {
+                found = 0;
+                for (GCHead *g = unreachable.next; g != &unreachable; g = g->next)
+                    if (!(g->flags & GC_FLAG_INSTANCE_DICT)) found++;
+            }
         }
+        if (!list_empty(&unreachable)) clear_garbage(&unreachable, old);
     }
     for (int i = 0; i <= gen; i++) gc_generations[i].count = 0;
     if (gen + 1 < GC_GENERATIONS) gc_generations[gen + 1].count++;
