@@ -81,6 +81,16 @@ install: gilpy
 clean:
 	rm -rf build gilpy gilpy-asan gilpy-tsan gilpy-leaks
 
-.PHONY: all test expected bench test-asan test-tsan test-leaks install clean
+.PHONY: all test expected bench test-asan test-tsan test-leaks install clean demo
+
+# The GIL lab (docs/gil-lab.md): every experiment in examples/gil_*.py, its
+# table on stdout and its timeline in build/demo/<name>.svg.
+demo: gilpy
+	@mkdir -p $(BUILD)/demo
+	@for f in examples/gil_*.py; do n=$$(basename $$f .py); \
+	    echo "== $$n"; ./gilpy -X giltrace=$(BUILD)/demo/$$n.svg $$f || exit 1; done
+	@./gilpy -X gilchecks=every -X giltrace=$(BUILD)/demo/gil_lost_updates_every.svg examples/gil_lost_updates.py
+	@echo "timelines in $(BUILD)/demo/"
+
 
 -include $(OBJ:.o=.d)

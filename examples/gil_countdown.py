@@ -10,7 +10,7 @@ import os
 import threading
 import time
 
-N = 5_000_000
+N = 20_000_000
 
 
 def countdown(n):

@@ -21,7 +21,8 @@ THREADS = 8
 SECONDS = 0.8
 
 
-def spin(stop, counts, i):
+def spin(start, stop, counts, i):
+    start.wait()
     n = 0
     while not stop:
         n += 1
@@ -31,12 +32,14 @@ def spin(stop, counts, i):
 def shares(policy):
     if gil:
         gil.set_policy(policy)
-        gil.reset_stats()
-    stop, counts = [], [0] * THREADS
-    ts = [threading.Thread(target=spin, args=(stop, counts, i), name=f"spin-{i}")
+    start, stop, counts = threading.Barrier(THREADS + 1), [], [0] * THREADS
+    ts = [threading.Thread(target=spin, args=(start, stop, counts, i), name=f"spin-{i}")
           for i in range(THREADS)]
     for t in ts:
         t.start()
+    start.wait()             # measure only while all eight compete
+    if gil:
+        gil.reset_stats()
     time.sleep(SECONDS)
     stop.append(True)
     for t in ts:
