@@ -270,7 +270,7 @@ Object *eval_call(Object *callable, Object *const *args, size_t nargs, Object *k
         Object **buf = n + 1 <= 8 ? small : mem_alloc((n + 1) * sizeof(Object *));
         if (!buf) return NULL;
         buf[0] = m->self;
-        memcpy(buf + 1, args, n * sizeof(Object *));
+        if (n) memcpy(buf + 1, args, n * sizeof(Object *));
         Object *func = NEWREF(m->func);
         Object *res = eval_call(func, buf, nargs + 1, kwnames);
         DECREF(func);
