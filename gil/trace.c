@@ -174,11 +174,87 @@ static void svg_text(FILE *f, const char *s) {
     }
 }
 
+/* An SVG with one rectangle per span grows to tens of megabytes for a busy
+ * second (thousands of switches).  So the picture is drawn by columns: each
+ * row is cut into BINS_PER_PX bins per pixel, each bin shows the state that
+ * covered most of it (if any covered at least a quarter), and runs of equal
+ * bins become one rectangle.  The JSON trace keeps every span. */
+enum { BINS_PER_PX = 2 };
+
+static int draw_rows(FILE *f, Timeline *tl, int left, int width, int row_h, int top) {
+    int nbins = width * BINS_PER_PX;
+    double span_ns = tl->t1 > tl->t0 ? (double)(tl->t1 - tl->t0) : 1.0;
+    double bin_ns = span_ns / nbins;
+    double *cover = malloc((size_t)nbins * 3 * sizeof *cover);
+    signed char *state = malloc((size_t)nbins);
+    unsigned char *req = malloc((size_t)nbins);
+    if (!cover || !state || !req) {
+        free(cover);
+        free(state);
+        free(req);
+        return -1;
+    }
+    for (int r = 0; r < tl->nrows; r++) {
+        memset(cover, 0, (size_t)nbins * 3 * sizeof *cover);
+        memset(req, 0, (size_t)nbins);
+        for (size_t i = 0; i < tl->nspans; i++) {
+            const Span *sp = &tl->spans[i];
+            if (sp->row != r) continue;
+            double s0 = (double)(sp->start - tl->t0), s1 = (double)(sp->end - tl->t0);
+            int b0 = (int)(s0 / bin_ns), b1 = (int)(s1 / bin_ns);
+            if (b1 >= nbins) b1 = nbins - 1;
+            for (int b = b0; b <= b1; b++) {
+                double lo = b * bin_ns, hi = lo + bin_ns;
+                double part = (s1 < hi ? s1 : hi) - (s0 > lo ? s0 : lo);
+                if (part > 0) cover[b * 3 + sp->kind] += part;
+            }
+        }
+        for (size_t i = 0; i < tl->nrequests; i++) {
+            if (tl->request_rows[i] != r) continue;
+            int b = (int)((tl->requests[i] - tl->t0) / bin_ns);
+            req[b < nbins ? b : nbins - 1] = 1;
+        }
+        for (int b = 0; b < nbins; b++) {
+            int best = -1;
+            double most = bin_ns / 4;
+            for (int k = 0; k < 3; k++)
+                if (cover[b * 3 + k] >= most) {
+                    most = cover[b * 3 + k];
+                    best = k;
+                }
+            state[b] = (signed char)best;
+        }
+        int y = top + r * row_h;
+        for (int b = 0; b < nbins;) {
+            int e = b + 1;
+            while (e < nbins && state[e] == state[b]) e++;
+            if (state[b] >= 0) {
+                double x = left + (double)b / BINS_PER_PX, w = (double)(e - b) / BINS_PER_PX;
+                fprintf(f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
+                           "<title>%s %.3f-%.3f ms</title></rect>\n",
+                        x, y + 5, w, row_h - 10, span_colour[state[b]],
+                        state[b] == SPAN_HOLD ? "holds GIL" : state[b] == SPAN_WAIT ? "waits for GIL" : "blocked",
+                        b * bin_ns / 1e6, e * bin_ns / 1e6);
+            }
+            b = e;
+        }
+        for (int b = 0; b < nbins; b++) {
+            if (!req[b]) continue;
+            double x = left + (double)b / BINS_PER_PX;
+            fprintf(f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\" stroke-width=\"0.5\"/>\n",
+                    x, y + 1, x, y + 7);
+        }
+    }
+    free(cover);
+    free(state);
+    free(req);
+    return 0;
+}
+
 static int write_svg(FILE *f, Timeline *tl, const char *title) {
     const int left = 150, width = 1000, row_h = 26, top = 60;
     int height = top + tl->nrows * row_h + 110;
     double span_ns = tl->t1 > tl->t0 ? (double)(tl->t1 - tl->t0) : 1.0;
-    double scale = width / span_ns;
     fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                "font-family=\"sans-serif\" font-size=\"12\">\n", left + width + 30, height);
     fprintf(f, "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n");
@@ -196,21 +272,7 @@ static int write_svg(FILE *f, Timeline *tl, const char *title) {
         fprintf(f, "</text>\n<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f4f4f4\"/>\n",
                 left, y + 3, width, row_h - 6);
     }
-    for (size_t i = 0; i < tl->nspans; i++) {
-        const Span *s = &tl->spans[i];
-        double x = left + (s->start - tl->t0) * scale, w = (s->end - s->start) * scale;
-        if (w < 0.3) w = 0.3;
-        fprintf(f, "<rect x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\">"
-                   "<title>%s %.3f ms</title></rect>\n",
-                x, top + s->row * row_h + 5, w, row_h - 10, span_colour[s->kind], span_name(s),
-                (s->end - s->start) / 1e6);
-    }
-    for (size_t i = 0; i < tl->nrequests; i++) {
-        double x = left + (tl->requests[i] - tl->t0) * scale;
-        int y = top + tl->request_rows[i] * row_h;
-        fprintf(f, "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"black\" stroke-width=\"1\"/>\n",
-                x, y + 1, x, y + 7);
-    }
+    if (draw_rows(f, tl, left, width, row_h, top) < 0) return -1;
     /* time axis */
     int axis_y = top + tl->nrows * row_h + 10;
     fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", left, axis_y,
