@@ -143,6 +143,7 @@ static char *completion_entry(const char *text, int state) {
 
 static char **attempt_completion(const char *text, int start, int end) {
     rl_attempted_completion_over = 1;   /* never fall back to file names */
+    rl_completion_suppress_append = 1;  /* our matches carry their own "(" or " " */
     /* Tab on blank text indents, as python3's REPL does. */
     if (strspn(text, " \t") == strlen(text)) {
         rl_insert_text("\t");
@@ -210,7 +211,6 @@ int repl_editor_open(void) {
     rl_catch_sigwinch = 1;
     rl_attempted_completion_function = attempt_completion;
     rl_completer_word_break_characters = (char *)" \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
-    rl_completion_append_character = '\0';
     /* As python3: a pasted block runs line by line, as if typed. */
     rl_variable_bind("enable-bracketed-paste", "off");
     history_open();

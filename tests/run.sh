@@ -10,6 +10,9 @@
 # "--- stderr ---").  Scripts run from the repository root with stdin from
 # /dev/null, or from FILE.stdin when it exists; FILE.args holds extra
 # command-line arguments.  Scripts whose name starts with "_" are helpers.
+# An executable X.sh under a test folder is a scenario (REPL sessions in a
+# terminal, command-line checks): run from the repository root with GILPY
+# naming the binary; exit status 0 is a pass.
 set -u
 cd "$(dirname "$0")/.."
 
@@ -54,6 +57,14 @@ for t in $tests; do
     exp="${t%.py}.exp"
     [ -f "$exp" ] || continue
     if diff -u "$exp" <(outcome_rel "$bin" "$t") > /tmp/gilpy-test-diff.$$ 2>&1; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1)); failed+=("$t")
+        if [ -n "${VERBOSE:-}" ]; then head -n 40 /tmp/gilpy-test-diff.$$; fi
+    fi
+done
+for t in $(find "${dirs[@]}" -name '*.sh' ! -name '_*' ! -name run.sh -perm -u+x | sort); do
+    if GILPY="$bin" timeout $((timeout_s * 4)) "$t" < /dev/null > /tmp/gilpy-test-diff.$$ 2>&1; then
         pass=$((pass + 1))
     else
         fail=$((fail + 1)); failed+=("$t")
