@@ -46,7 +46,11 @@ Object *signals_get_handler(int signo) {
 }
 
 void signals_init(void) {
-    signals_install_c_handler(SIGINT);
+    /* A SIGINT ignored by our parent (nohup, `cmd &` in some shells) stays
+     * ignored, as in CPython. */
+    struct sigaction old;
+    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+        signals_install_c_handler(SIGINT);
     signal(SIGPIPE, SIG_IGN);
 }
 

@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,8 @@ static const char help_text[] =
     "Options:\n"
     "-c cmd : program passed in as string (terminates option list)\n"
     "-m mod : run library module as a script (terminates option list)\n"
-    "-i     : inspect interactively after running script\n"
+    "-i     : inspect interactively after running script; forces a prompt even\n"
+    "         if stdin does not appear to be a terminal\n"
     "-q     : don't print the banner on interactive startup\n"
     "-u     : force the stdout and stderr streams to be unbuffered\n"
     "         (also PYTHONUNBUFFERED=x)\n"
@@ -39,7 +41,7 @@ static const char help_text[] =
     "-B, -s, -S, -O, -I, -P, -b, -d, -v : accepted for python3 compatibility\n"
     "-W arg : warning control (accepted, ignored)\n"
     "-V     : print the version number and exit (also --version)\n"
-    "-h     : print this help message and exit (also --help)\n"
+    "-h     : print this help message and exit (also -? or --help)\n"
     "-X opt : implementation-specific option (also in sys._xoptions):\n"
     "         -X switchinterval=S  GIL switch interval in seconds (default 0.005;\n"
     "                              also GILPY_SWITCHINTERVAL=S)\n"
@@ -48,10 +50,14 @@ static const char help_text[] =
     "         -X checkinterval=N   check points between releases for the ticks policy\n"
     "         -X gilstats          print per-thread GIL statistics at exit\n"
     "         -X giltrace=FILE     record a GIL timeline (FILE.json or FILE.svg)\n"
+    "         -X gilchecks=every   test for a GIL drop request before every\n"
+    "                              instruction, not only at check points\n"
     "--dis  : print the bytecode of the script (check points marked '*') and exit\n"
     "file   : program read from script file\n"
     "-      : program read from stdin (default; interactive mode if a tty)\n"
-    "arg ...: arguments passed to program in sys.argv[1:]\n";
+    "arg ...: arguments passed to program in sys.argv[1:]\n"
+    "Interactive mode: line editing, history in ~/.gilpy_history (GILPY_HISTFILE=FILE\n"
+    "overrides, empty: none), Tab completes names and attributes.\n";
 
 static void usage_error(const char *fmt, const char *arg) {
     fprintf(stderr, fmt, arg);
@@ -282,5 +288,10 @@ int main(int argc, char **argv) {
         free(src);
     }
     if (runtime_config.inspect && !interactive_stdin) status = repl_run(false);
-    return runtime_finalize(status);
+    status = runtime_finalize(status);
+    if (runtime_exit_by_sigint) {
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+    }
+    return status;
 }

@@ -309,6 +309,8 @@ static int exit_code_of(Object *exc) {
     return 1;
 }
 
+bool runtime_exit_by_sigint;
+
 int handle_uncaught(void) {
     Object *exc = err_fetch();
     if (!exc) return 0;
@@ -319,7 +321,8 @@ int handle_uncaught(void) {
         status = exit_code_of(exc);
     } else {
         display_exception(exc);
-        status = err_given_matches(exc, &Exc_KeyboardInterrupt) ? 130 : 1;
+        runtime_exit_by_sigint = err_given_matches(exc, &Exc_KeyboardInterrupt);
+        status = runtime_exit_by_sigint ? 130 : 1;
         Object *again = err_fetch();
         if (again) {
             /* the hook called sys.exit() */

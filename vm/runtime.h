@@ -24,6 +24,9 @@ int run_main_source(const char *source, const char *filename);
 /* Print the current exception as the top level does and return the exit
  * status it implies (1, or SystemExit's code). */
 int handle_uncaught(void);
+/* Set when an uncaught KeyboardInterrupt ended the program: main() then
+ * dies by SIGINT, so the parent sees a signal death as with CPython. */
+extern bool runtime_exit_by_sigint;
 
 /* Importing (vm/import.c): sys.modules, native modules, the embedded stdlib,
  * the script's folder, GILPY_PATH.  New references. */
