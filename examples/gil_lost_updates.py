@@ -17,9 +17,11 @@ Run:     ./gilpy examples/gil_lost_updates.py
 Expect:  bare 0 lost (default) or many lost (gilchecks=every); call many
          lost; locked 0 lost.
 """
+import sys
 import threading
 
 N = 1_000_000
+sys.setswitchinterval(0.001)   # more hand-overs, so a race shows up reliably
 counter = 0
 lock = threading.Lock()
 
