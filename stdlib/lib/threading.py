@@ -702,12 +702,17 @@ class local:
             return d
         if name in d:
             return d[name]
+        if not hasattr(type(self), name):
+            # CPython's message names the C type '_thread._local'
+            raise AttributeError("'%s' object has no attribute '%s'"
+                                 % (_local_type_name(self), name),
+                                 name=name, obj=self)
         return object.__getattribute__(self, name)
 
     def __setattr__(self, name, value):
         if name == '__dict__':
             raise AttributeError("'%s' object attribute '__dict__' is read-only"
-                                 % type(self).__name__)
+                                 % _local_type_name(self))
         object.__getattribute__(self, '_local__dict')()[name] = value
 
     def __delattr__(self, name):
@@ -715,7 +720,18 @@ class local:
         try:
             del d[name]
         except KeyError:
-            raise AttributeError(name) from None
+            raise AttributeError("'%s' object has no attribute '%s'"
+                                 % (_local_type_name(self), name)) from None
+
+
+# Named like CPython's C type, whose repr and messages users see.
+local.__module__ = '_thread'
+local.__name__ = local.__qualname__ = '_local'
+
+
+def _local_type_name(self):
+    cls = type(self)
+    return '_thread._local' if cls is local else cls.__name__
 
 
 def _after_fork():
