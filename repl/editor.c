@@ -46,6 +46,11 @@
 #include "repl/repl.h"
 
 static bool initialised;
+/* A terminal resize while we wait in pselect (readline's own handler is
+ * only installed inside rl_callback_read_char). */
+static volatile sig_atomic_t resized;
+static bool own_sigwinch;
+static struct sigaction old_sigwinch;
 static int wake_pipe[2] = {-1, -1};
 static char *history_path;
 static int history_added;          /* lines added this session */
@@ -193,6 +198,21 @@ static void on_line(char *line) {
     prompt_shown = false;
 }
 
+static void on_sigwinch(int signo) {
+    (void)signo;
+    resized = 1;
+}
+
+/* Catch SIGWINCH unless the program has a handler of its own. */
+static void sigwinch_install(void) {
+    struct sigaction sa, cur;
+    if (sigaction(SIGWINCH, NULL, &cur) < 0 || cur.sa_handler != SIG_DFL) return;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigwinch;
+    sigemptyset(&sa.sa_mask);
+    own_sigwinch = sigaction(SIGWINCH, &sa, &old_sigwinch) == 0;
+}
+
 bool repl_editor_usable(void) {
     return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 }
@@ -214,6 +234,7 @@ int repl_editor_open(void) {
     /* As python3: a pasted block runs line by line, as if typed. */
     rl_variable_bind("enable-bracketed-paste", "off");
     history_open();
+    sigwinch_install();
     io_console_write_hook = console_write_hook;
     initialised = true;
     return 0;
@@ -222,6 +243,8 @@ int repl_editor_open(void) {
 void repl_editor_close(void) {
     if (!initialised) return;
     io_console_write_hook = NULL;
+    if (own_sigwinch) sigaction(SIGWINCH, &old_sigwinch, NULL);
+    own_sigwinch = false;
     history_save();
     for (int i = 0; i < 2; i++) {
         close(wake_pipe[i]);
@@ -303,6 +326,10 @@ char *repl_editor_read(const char *prompt) {
     prompt_shown = true;
     while (!line_ready) {
         int key = wait_for_key();
+        if (resized) {
+            resized = 0;
+            rl_resize_terminal();
+        }
         if (signals_pending) {
             if (signals_check() < 0) {
                 /* Ctrl-C (or a signal handler's exception): drop the line. */
