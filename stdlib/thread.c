@@ -391,6 +391,7 @@ static void *thread_main(void *arg) {
     Boot *boot = arg;
     ThreadState *ts = boot->ts;
     ts->thread = pthread_self();
+    ts->ident = (unsigned long)ts->thread;   /* here, before the GIL records it */
     gil_acquire(ts);
     Object *r = obj_call_tuple_dict(boot->func, boot->args, boot->kwargs);
     if (r) {
@@ -465,8 +466,8 @@ static Object *thread_start_new(Object *self, Object *const *args, size_t nargs,
         free(boot);
         return err_format(&Exc_RuntimeError, "can't start new thread");
     }
-    /* The identifier is the pthread_t, known now: report it to the caller. */
-    boot->ts->ident = (unsigned long)tid;
+    /* The identifier is the pthread_t (the new thread stores it in its own
+     * state: writing it from here would race with its first GIL request). */
     thread_count++;
     return int_from_ulong((unsigned long)tid);
 }
