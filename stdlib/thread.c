@@ -30,6 +30,8 @@ typedef struct Lock {
     pthread_mutex_t mutex;
     pthread_cond_t cond;
     int locked;
+    unsigned long holder;       /* ident of the thread that last acquired it */
+    unsigned long *rlock_owner; /* an RLock's owner/count fields, reset after fork */
     struct Lock *prev, *next;   /* every live lock, re-initialised after fork */
 } Lock;
 
@@ -60,7 +62,10 @@ static void lock_fini(Lock *l) {
 static bool lock_try(Lock *l) {
     pthread_mutex_lock(&l->mutex);
     bool got = !l->locked;
-    if (got) l->locked = 1;
+    if (got) {
+        l->locked = 1;
+        l->holder = ts_current ? ts_current->ident : 0;
+    }
     pthread_mutex_unlock(&l->mutex);
     return got;
 }
@@ -81,7 +86,12 @@ static int lock_wait(Lock *l, double timeout) {
         GIL_BLOCKING_BEGIN("lock");
         pthread_mutex_lock(&l->mutex);
         for (;;) {
-            if (!l->locked) { l->locked = 1; got = 1; break; }
+            if (!l->locked) {
+                l->locked = 1;
+                l->holder = ts_current ? ts_current->ident : 0;
+                got = 1;
+                break;
+            }
             double slice_end = interruptible ? now_monotonic() + 0.02 : 0;
             if (timeout >= 0 && (!interruptible || deadline < slice_end)) slice_end = deadline;
             if (slice_end == 0) {
@@ -114,11 +124,17 @@ static void lock_release_raw(Lock *l) {
 }
 
 void thread_after_fork_child(void) {
-    /* The child has one thread: no one else can ever release a lock held
-     * by a vanished thread, so every inherited primitive starts over,
-     * keeping its locked/unlocked state. */
+    /* The child has one thread.  A lock held by a thread that did not
+     * survive the fork could never be released, so — unlike CPython, where
+     * the child's acquire would hang forever (GIL.md, experiment 10) — it
+     * starts over unlocked.  Locks the forking thread holds stay held. */
+    unsigned long me = ts_current ? ts_current->ident : 0;
     for (Lock *l = all_locks; l; l = l->next) {
-        int locked = l->locked;
+        int locked = l->locked && l->holder == me;
+        if (!locked && l->rlock_owner) {
+            l->rlock_owner[0] = 0;   /* owner */
+            l->rlock_owner[1] = 0;   /* count */
+        }
         pthread_mutex_init(&l->mutex, NULL);
         pthread_condattr_t attr;
         pthread_condattr_init(&attr);
@@ -275,6 +291,7 @@ static Object *rlock_tp_new(TypeObject *type, Object *const *args, size_t nargs,
     RLockObject *self = (RLockObject *)obj_alloc(type);
     if (!self) return NULL;
     lock_init(&self->lock);
+    self->lock.rlock_owner = &self->owner;   /* owner, then count */
     return (Object *)self;
 }
 
