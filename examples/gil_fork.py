@@ -7,9 +7,10 @@ survives in the child.
 
 Run:     ./gilpy examples/gil_fork.py          (python3 for comparison)
 Expect:  on python3 the child's acquire(timeout=1) fails: nobody is left to
-         release the lock.  gilpy behaves the same today (only threading's
-         own locks are re-initialised after fork); the script says which
-         happened, so a course can show the hazard.
+         release the lock (without the timeout it would hang forever).
+         gilpy's child re-initialises every inherited lock whose holder did
+         not survive the fork, so its acquire succeeds; locks the forking
+         thread itself holds stay held.  The script says which happened.
 """
 import os
 import threading
