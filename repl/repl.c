@@ -90,6 +90,7 @@ int repl_run(bool banner) {
     if (!globals) return handle_uncaught();
     INCREF(globals);
     use_editor = repl_editor_usable() && repl_editor_open() == 0;
+    runtime_exit_by_sigint = false;   /* -i: the program's interrupt is over */
     int status = 0;
     char *buf = NULL;
     size_t len = 0;
@@ -113,6 +114,9 @@ int repl_run(bool banner) {
             if (!use_editor) fputs("\n", stderr);   /* EOF (Ctrl-D); the editor ends its line */
             break;
         }
+        /* As python3: the process ends by SIGINT only if the last input
+         * ran into KeyboardInterrupt (handle_uncaught sets the flag). */
+        runtime_exit_by_sigint = false;
         size_t n = strlen(line);
         if (len == 0 && strspn(line, " \t") == n) {
             free(line);

@@ -37,10 +37,16 @@ fail() { echo "FAIL: $*"; echo "--- screen ---"; screen; T_FAIL=1; }
 
 start() {
     t_tmux kill-session -t "$T_SESSION" 2>/dev/null
-    t_tmux new-session -d -s "$T_SESSION" -x 100 -y 50 "sleep 1000"
+    rm -f "$T_DIR/status"
+    # bash keeps the status (tmux's own #{pane_dead_status} is not always
+    # there in time); a bash parent also leaves Ctrl-C to gilpy.
+    cat > "$T_DIR/run" <<RUN
+cd '$PWD' || exit 99
+env -u PYTHONUNBUFFERED HOME='$T_DIR' GILPY_HISTFILE='${T_HIST-$T_DIR/history}' ${T_ENV:-} '$GILPY' $*
+echo \$? > '$T_DIR/status'
+RUN
+    t_tmux new-session -d -s "$T_SESSION" -x 100 -y 50 "bash '$T_DIR/run'"
     t_tmux set-option -t "$T_SESSION" remain-on-exit on >/dev/null
-    t_tmux respawn-pane -k -t "$T_SESSION" \
-        "cd '$PWD' && exec env -u PYTHONUNBUFFERED HOME='$T_DIR' GILPY_HISTFILE='${T_HIST:-$T_DIR/history}' ${T_ENV:-} '$GILPY' $*"
     wait_prompt
 }
 
@@ -85,14 +91,21 @@ type() { t_tmux send-keys -t "$T_SESSION" -l -- "$1"; sleep 0.2; }
 wait_exit() {
     local i
     for i in $(seq 200); do
-        t_tmux list-panes -t "$T_SESSION" -F '#{pane_dead}' 2>/dev/null | grep -q 1 && return 0
+        [ -s "$T_DIR/status" ] && return 0
         sleep 0.05
     done
     fail "gilpy did not exit"
     return 1
 }
 
-exit_status() { t_tmux list-panes -t "$T_SESSION" -F '#{pane_dead_status}'; }
+exit_status() {   # gilpy's exit status ("0", "3"; 130 after a SIGINT death)
+    local i
+    for i in $(seq 40); do
+        [ -s "$T_DIR/status" ] && { cat "$T_DIR/status"; return; }
+        sleep 0.05
+    done
+    echo "none"
+}
 
 expect_screen() {
     local want
