@@ -87,4 +87,25 @@ NameError: name 'x' is not defined
 NameError: name 'x' is not defined
 >>> 
 EOF
+# the process ends by SIGINT only if the session's last input was interrupted
+printf 'raise KeyboardInterrupt\n' > ki.txt
+STDIN=ki.txt expect 130 -q -i <<'EOF'
+>>> Traceback (most recent call last):
+  File "<stdin>", line 1, in <module>
+KeyboardInterrupt
+>>> 
+EOF
+printf 'raise KeyboardInterrupt\n\n' > ki2.txt
+STDIN=ki2.txt expect 0 -q -i <<'EOF'
+>>> Traceback (most recent call last):
+  File "<stdin>", line 1, in <module>
+KeyboardInterrupt
+>>> >>> 
+EOF
+expect 0 -i -c 'raise KeyboardInterrupt' <<'EOF'
+Traceback (most recent call last):
+  File "<string>", line 1, in <module>
+KeyboardInterrupt
+>>> 
+EOF
 finish
