@@ -129,13 +129,41 @@ restart:
     }
 }
 
+#define DKIX_SLOW (-4)
+
+/* Lookup of an exact-str key without dict_lookup's generality: probes while
+ * every key met is either the very object (interned names) or has another
+ * hash.  Returns the entry position, DKIX_EMPTY for a miss, or DKIX_SLOW
+ * when an equal hash needs a real comparison.  It calls nothing, so it
+ * compiles to a leaf loop with no register spills.  Misses matter as much as hits: every method call on an
+ * instance looks in the instance dict first. */
+static inline __attribute__((always_inline)) intptr_t str_probe(DictObject *d, Object *key, int64_t hash) {
+    if (!d->indices) return DKIX_EMPTY;
+    size_t mask = ((size_t)1 << d->log2size) - 1;
+    size_t i = (size_t)hash & mask;
+    uint64_t perturb = (uint64_t)hash;
+    for (;;) {
+        int32_t ix = d->indices[i];
+        if (ix == DKIX_EMPTY) return DKIX_EMPTY;
+        if (ix >= 0) {
+            DictEntry *ep = &d->entries[ix];
+            if (ep->key == key) return ix;
+            if (ep->hash == hash) return DKIX_SLOW;   /* let dict_lookup compare */
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
 /* Insert or replace; key and value are borrowed. */
 static int dict_insert(DictObject *d, Object *key, int64_t hash, Object *value) {
     /* Like CPython, a dict holding only atomic keys and values (ints, strs,
      * None ...) cannot be part of a cycle: it is tracked from the first
      * insertion of a container. */
     if (!AS_GC((Object *)d)->next && (obj_is_gc(key) || obj_is_gc(value))) gc_track((Object *)d);
-    intptr_t ix = dict_lookup(d, key, hash, NULL);
+    intptr_t ix = DKIX_SLOW;
+    if (!IS_SMALLINT(key) && key->type == &Str_Type) ix = str_probe(d, key, hash);
+    if (ix == DKIX_SLOW) ix = dict_lookup(d, key, hash, NULL);
     if (ix == DKIX_ERROR) return -1;
     if (ix >= 0) {
         Object *old = d->entries[ix].value;
@@ -216,22 +244,26 @@ Object *dict_get(Object *d, Object *key) {
     return dict_get_with_hash(d, key, hash);
 }
 
-Object *dict_get_str(Object *d, Object *strkey) {
-    int64_t hash = ((StrObject *)strkey)->hash;
-    if (hash == -1) hash = str_hash(strkey);
-    DictObject *dp = (DictObject *)d;
-    /* Common case: the key object itself (interned names) at the first probe. */
-    if (dp->indices) {
-        size_t mask = ((size_t)1 << dp->log2size) - 1;
-        int32_t ix = dp->indices[(size_t)hash & mask];
-        if (ix >= 0 && dp->entries[ix].key == strkey) return dp->entries[ix].value;
-    }
+/* dict_get_str's rare path: an equal hash, so compare keys (not inlined:
+ * keeps the fast path free of call-saved registers). */
+static __attribute__((noinline)) Object *dict_get_str_slow(DictObject *dp, Object *strkey,
+                                                           int64_t hash) {
     intptr_t ix = dict_lookup(dp, strkey, hash, NULL);
     if (ix < 0) {
         if (ix == DKIX_ERROR) err_clear();
         return NULL;
     }
     return dp->entries[ix].value;
+}
+
+Object *dict_get_str(Object *d, Object *strkey) {
+    int64_t hash = ((StrObject *)strkey)->hash;
+    if (hash == -1) hash = str_hash(strkey);
+    DictObject *dp = (DictObject *)d;
+    intptr_t ix = str_probe(dp, strkey, hash);
+    if (ix >= 0) return dp->entries[ix].value;
+    if (ix == DKIX_EMPTY) return NULL;
+    return dict_get_str_slow(dp, strkey, hash);
 }
 
 Object *dict_get_cstr(Object *d, const char *key) {
