@@ -113,7 +113,14 @@ typedef struct UnicodeErrorObject {
     X(DeprecationWarning, Warning, BaseExceptionObject)          \
     X(RuntimeWarning, Warning, BaseExceptionObject)              \
     X(UserWarning, Warning, BaseExceptionObject)                 \
-    X(ResourceWarning, Warning, BaseExceptionObject)
+    X(ResourceWarning, Warning, BaseExceptionObject)             \
+    X(PendingDeprecationWarning, Warning, BaseExceptionObject)   \
+    X(SyntaxWarning, Warning, BaseExceptionObject)               \
+    X(FutureWarning, Warning, BaseExceptionObject)               \
+    X(ImportWarning, Warning, BaseExceptionObject)               \
+    X(UnicodeWarning, Warning, BaseExceptionObject)              \
+    X(BytesWarning, Warning, BaseExceptionObject)                \
+    X(EncodingWarning, Warning, BaseExceptionObject)
 
 #define DECLARE_EXC(name, base, st) extern TypeObject Exc_##name;
 EXCEPTION_LIST(DECLARE_EXC)
