@@ -347,7 +347,8 @@ static int list_replace_range(ListObject *l, intptr_t lo, intptr_t hi, Object *c
 }
 
 /* A sequence as a borrowed array: lists/tuples directly, anything else via a
- * temporary list kept in *hold (new reference, may be NULL). */
+ * temporary list kept in *hold (new reference; NULL means an error).  The
+ * array of an empty list may be NULL. */
 static Object *const *seq_as_array(Object *v, intptr_t *n, Object **hold, const char *errmsg) {
     *hold = NULL;
     if (list_check(v) || tuple_check(v)) {
@@ -520,7 +521,7 @@ static int list_ass_extended(ListObject *l, Object *key, Object *value) {
     src = seq_as_array(value, &n, &hold,
                        step == 1 ? "can only assign an iterable"
                                  : "must assign iterable to extended slice");
-    if (!src) return -1;
+    if (!hold) return -1;   /* src is NULL for an empty list too: not an error */
     if (slice_indices(key, l->size, &start, &stop, &step, &len) < 0) {
         DECREF(hold);
         return -1;
