@@ -503,9 +503,16 @@ int compiler_call_helper(Compiler *c, int nprefix, AstSeq *args, AstSeq *keyword
         if (r < 0) return -1;
         return compiler_emit(c, OP_CALL_FUNCTION_KW, nprefix + nargs + nkw);
     }
-    /* general form: an args tuple and a kwargs dict */
-    if (starunpack(c, args, nprefix, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true) < 0)
+    /* general form: an args tuple and a kwargs dict.  f(*x) alone passes x
+     * as it is: CALL_FUNCTION_EX makes the tuple, and its error names the
+     * function ("f() argument after * must be an iterable") as CPython's. */
+    if (nprefix == 0 && nargs == 1 &&
+        ((AstExpr *)SEQ_GET(args, 0))->kind == EXPR_STARRED) {
+        VISIT(c, ((AstExpr *)SEQ_GET(args, 0))->v.starred.value);
+    } else if (starunpack(c, args, nprefix, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND,
+                          true) < 0) {
         return -1;
+    }
     if (nkw) {
         bool have_dict = false;
         int nseen = 0;
