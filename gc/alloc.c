@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gc/gc.h"
+#include "gc/pool.h"
 #include "vm/error.h"
 
 GCGeneration gc_generations[GC_GENERATIONS] = {
@@ -35,7 +36,7 @@ static Object *alloc_bytes(TypeObject *type, size_t size) {
     bool gc = (type->flags & TPFLAG_GC) != 0;
     if (gc) gc_maybe_collect();
     size_t total = size + (gc ? sizeof(GCHead) : 0);
-    char *mem = calloc(1, total);
+    char *mem = pool_alloc(total);   /* zeroed; small sizes from free lists */
     if (!mem) return err_no_memory();
     Object *o = (Object *)(gc ? mem + sizeof(GCHead) : mem);
     o->refcnt = 1;
@@ -58,9 +59,9 @@ void obj_free(Object *o) {
         GCHead *g = AS_GC(o);
         if (g->next) gc_untrack(o);
         if (gc_generations[0].count > 0) gc_generations[0].count--;
-        free(g);
+        pool_free(g);
     } else {
-        free(o);
+        pool_free(o);
     }
     if (type->flags & TPFLAG_HEAPTYPE) DECREF((Object *)type);
 }

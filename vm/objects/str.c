@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gc/pool.h"
 #include "vm/abstract.h"
 #include "vm/args.h"
 #include "vm/error.h"
@@ -454,12 +455,13 @@ Object *str_concat_steal(Object *a, Object *b) {
     StrObject *x = STR(a);
     intptr_t na = x->size, nb = STR_SIZE(b);
     /* Only a private exact str may grow in place: nobody else can observe
-     * the change.  Non-GC objects are plain heap blocks (gc/alloc.c), so
-     * realloc is valid; glibc grows large blocks without copying. */
+     * the change.  Non-GC objects are single blocks of gc/pool.c, so
+     * pool_realloc is valid; it leaves big blocks to glibc's realloc, which
+     * grows them without copying. */
     if (a->refcnt == 1 && a->type == &Str_Type && !x->interned && a != b && nb > 0 &&
         !(Str_Type.flags & TPFLAG_GC) && na > 0) {
         if (offset_cache.s == a) offset_cache.s = NULL;
-        StrObject *r = realloc(x, sizeof(StrObject) + (size_t)(na + nb) + 1);
+        StrObject *r = pool_realloc(x, sizeof(StrObject) + (size_t)(na + nb) + 1);
         if (!r) {
             DECREF(a);
             return err_no_memory();
