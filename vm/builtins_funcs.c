@@ -290,14 +290,15 @@ static Object *builtin_sorted(Object *self, Object *const *args, size_t nargs,
                               Object *kwnames) {
     if (nargs != 1)
         return err_format(&Exc_TypeError, "sorted expected 1 argument, got %zu", nargs);
-    static const char *kwlist[] = {"", "key", "reverse", NULL};
-    Object *iterable, *key = None;
+    /* As CPython: the list is built first and the keywords are list.sort()'s
+     * (so their errors name sort() and reverse must be an integer). */
+    static const char *kwlist[] = {"key", "reverse", NULL};
+    Object *key = None;
     int reverse = 0;
-    if (args_parse(args, nargs, kwnames, "O|$Op:sorted", kwlist, &iterable, &key, &reverse) < 0)
-        return NULL;
-    Object *list = list_from_iterable(iterable);
+    Object *list = list_from_iterable(args[0]);
     if (!list) return NULL;
-    if (list_sort(list, key, reverse) < 0) {
+    if (args_parse(args + 1, 0, kwnames, "|$Oi:sort", kwlist, &key, &reverse) < 0 ||
+        list_sort(list, key, reverse != 0) < 0) {
         DECREF(list);
         return NULL;
     }

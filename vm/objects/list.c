@@ -782,7 +782,7 @@ static Object *list_m_sort(Object *self, Object *const *args, size_t nargs, Obje
     Object *key = NULL;
     int reverse = 0;
     if (nargs > 0) return err_format(&Exc_TypeError, "sort() takes no positional arguments");
-    if (args_parse(args, nargs, kw, "|$Op:sort", kwlist, &key, &reverse) < 0) return NULL;
+    if (args_parse(args, nargs, kw, "|$Oi:sort", kwlist, &key, &reverse) < 0) return NULL;
     if (list_sort(self, key, reverse != 0) < 0) return NULL;
     return none_new();
 }
