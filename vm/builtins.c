@@ -50,6 +50,13 @@ static Object *builtin_print(Object *self, Object *const *args, size_t nargs, Ob
         if (!file || file == None) return none_new();
     }
     INCREF(file);
+    /* A file implemented in C (sys.stdout, open() files, StringIO) gets the
+     * whole line in one write, so lines printed by several threads or
+     * processes don't interleave mid-line.  A file object written in Python
+     * sees one write per piece, as CPython does. */
+    bool whole = !(OBJ_TYPE(file)->flags & TPFLAG_HEAPTYPE);
+    StrBuf sb;
+    strbuf_init(&sb);
     Object *space = NULL, *newline = NULL;
     for (size_t i = 0; i < nargs; i++) {
         if (i > 0) {
@@ -58,11 +65,11 @@ static Object *builtin_print(Object *self, Object *const *args, size_t nargs, Ob
                 if (!space && !(space = str_from_cstr(" "))) goto fail;
                 s = space;
             }
-            if (write_str(file, s) < 0) goto fail;
+            if (whole ? strbuf_append_str(&sb, s) : write_str(file, s)) goto fail;
         }
         Object *text = str_check_exact(args[i]) ? NEWREF(args[i]) : obj_str(args[i]);
         if (!text) goto fail;
-        int rc = write_str(file, text);
+        int rc = whole ? strbuf_append_str(&sb, text) : write_str(file, text);
         DECREF(text);
         if (rc < 0) goto fail;
     }
@@ -70,7 +77,15 @@ static Object *builtin_print(Object *self, Object *const *args, size_t nargs, Ob
         if (!(newline = str_from_cstr("\n"))) goto fail;
         end = newline;
     }
-    if (write_str(file, end) < 0) goto fail;
+    if (whole) {
+        if (strbuf_append_str(&sb, end) < 0) goto fail;
+        Object *line = strbuf_finish(&sb);
+        int rc = line ? write_str(file, line) : -1;
+        XDECREF(line);
+        if (rc < 0) goto fail;
+    } else if (write_str(file, end) < 0) {
+        goto fail;
+    }
     if (flush) {
         int t = obj_is_true(flush);
         if (t < 0 || (t && io_flush(file) < 0)) goto fail;
@@ -80,6 +95,15 @@ static Object *builtin_print(Object *self, Object *const *args, size_t nargs, Ob
     DECREF(file);
     return none_new();
 fail:
+    if (whole && sb.len) {
+        /* What CPython would already have written before the error. */
+        Object *exc = err_fetch();
+        Object *part = strbuf_finish(&sb);
+        if (part && write_str(file, part) < 0) err_clear();
+        XDECREF(part);
+        err_restore(exc);
+    }
+    strbuf_free(&sb);
     XDECREF(space);
     XDECREF(newline);
     DECREF(file);
