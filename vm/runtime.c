@@ -209,11 +209,13 @@ int run_main_file(const char *path) {
     char *source = read_whole_file(runpath);
     if (!source) {
         int err = errno;
-        if (is_dir)
+        if (is_dir) {
+            /* python3 reports this one as an error of the program: status 1. */
             fprintf(stderr, "gilpy: can't find '__main__' module in '%s'\n", path);
-        else
-            fprintf(stderr, "gilpy: can't open file '%s': [Errno %d] %s\n", abspath, err,
-                    strerror(err));
+            return 1;
+        }
+        fprintf(stderr, "gilpy: can't open file '%s': [Errno %d] %s\n", abspath, err,
+                strerror(err));
         return 2;
     }
     char dir[PATH_MAX * 2], real[PATH_MAX];
