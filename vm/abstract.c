@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "vm/format.h"
 #include "vm/vm.h"
 #include "vm/objects/typesys.h"
 
@@ -833,6 +834,14 @@ Object *obj_format(Object *o, Object *spec) {
             XDECREF(empty);
             return obj_str(o);
         }
+    }
+    /* f-strings with specs on the exact built-in types: their __format__
+     * is one of these, so skip the method lookup and the bound call. */
+    if (!empty) {
+        TypeObject *tp = OBJ_TYPE(o);
+        if (tp == &Int_Type) return format_int(o, spec);
+        if (tp == &Float_Type) return format_float(o, spec);
+        if (tp == &Str_Type) return format_str(o, spec);
     }
     Object *meth = type_lookup(OBJ_TYPE(o), id___format__);
     if (!meth) {
