@@ -11,6 +11,7 @@
  * [key] lookups, !r/!s/!a and nested fields in specs (two levels deep).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +285,48 @@ Object *format_str(Object *v, Object *spec) {
 
 /* ---- float ------------------------------------------------------------------------- */
 
+/* "%.*f" of a finite x >= 0 without printf, for the common small cases
+ * (prec <= 9, x * 10**prec below 2**52).  printf's exact decimal expansion
+ * is costly; here the scaled value is rounded half-to-even exactly: fma
+ * gives the rounding error of x * 10**prec, so the true product is y + err
+ * and only its position against the half-way point matters.  Returns the
+ * length written to buf (at least 32 bytes), or -1 to leave it to printf. */
+int format_fixed_fast(double x, int prec, char *buf) {
+    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    static const uint64_t ipow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000,
+                                      10000000, 100000000, 1000000000};
+    if (prec < 0 || prec > 9 || !(x >= 0.0) || (x != 0.0 && x < 1e-200)) return -1;
+    double y = x * pow10[prec];
+    if (!(y < 4503599627370496.0)) return -1;   /* 2**52: floor and fraction exact */
+    double err = fma(x, pow10[prec], -y);       /* x * 10**prec == y + err exactly */
+    double fl = floor(y);
+    /* y - fl is exact; so is (y - fl) - 0.5 (Sterbenz above 0.25, a multiple
+     * of ulp(y) >= 2**-52 below when y >= 1, and y < 0.25 is far from half);
+     * adding err then keeps the sign of the exact difference. */
+    double d = ((y - fl) - 0.5) + err;
+    uint64_t n = (uint64_t)fl;
+    if (d > 0 || (d == 0 && (n & 1))) n++;
+    uint64_t ip = n / ipow10[prec], fp = n % ipow10[prec];
+    char tmp[24];
+    int k = 0;
+    do {
+        tmp[k++] = (char)('0' + ip % 10);
+        ip /= 10;
+    } while (ip);
+    int len = 0;
+    while (k) buf[len++] = tmp[--k];
+    if (prec) {
+        buf[len++] = '.';
+        for (int j = prec - 1; j >= 0; j--) {
+            buf[len + j] = (char)('0' + fp % 10);
+            fp /= 10;
+        }
+        len += prec;
+    }
+    buf[len] = '\0';
+    return len;
+}
+
 /* Text for a finite or special double in the given presentation type (no sign,
  * no grouping).  Writes into buf (cap bytes). */
 static void float_body(double x, const FormatSpec *f, char type, char *buf, size_t cap) {
@@ -303,6 +346,7 @@ static void float_body(double x, const FormatSpec *f, char type, char *buf, size
         return;
     case 'f':
     case '%':
+        if (!f->alt && format_fixed_fast(x, prec, buf) >= 0) return;
         snprintf(buf, cap, f->alt ? "%#.*f" : "%.*f", prec, x);
         return;
     case 'g':

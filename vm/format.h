@@ -16,6 +16,10 @@
 Object *format_int(Object *v, Object *spec);
 Object *format_float(Object *v, Object *spec);
 Object *format_str(Object *v, Object *spec);
+/* "%.<prec>f" of a finite x >= 0 into buf (32+ bytes) without printf when
+ * prec <= 9 and the digits fit in 52 bits; returns the length, or -1 when
+ * the caller must use printf. */
+int format_fixed_fast(double x, int prec, char *buf);
 /* fmt.format(*args, **kwargs) with the calling convention's arguments. */
 Object *str_format_method(Object *fmt, Object *const *args, size_t nargs, Object *kwnames);
 /* fmt.format_map(mapping). */

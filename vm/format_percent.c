@@ -65,13 +65,31 @@ static int emit_padded(StrBuf *sb, const char *text, size_t n, intptr_t length, 
 /* %d %i %u %x %X %o */
 static int emit_int(StrBuf *sb, Object *v, char conv, int flags, intptr_t width, intptr_t prec) {
     int base = conv == 'x' || conv == 'X' ? 16 : conv == 'o' ? 8 : 10;
-    mpz_t z;
-    mpz_init(z);
-    int_to_mpz(v, z);
-    bool negative = mpz_sgn(z) < 0;
-    mpz_abs(z, z);
-    char *digits = mpz_get_str(NULL, conv == 'X' ? -16 : base, z);
-    mpz_clear(z);
+    char small[72];
+    char *digits = small;
+    bool negative, from_gmp = !IS_SMALLINT(v);
+    if (!from_gmp) {
+        /* the common case: digits without a GMP round trip */
+        intptr_t x = SMALLINT_VALUE(v);
+        negative = x < 0;
+        uintptr_t u = negative ? (uintptr_t)0 - (uintptr_t)x : (uintptr_t)x;
+        const char *dig = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        char *q = small + sizeof small;
+        *--q = '\0';
+        do {
+            *--q = dig[u % (unsigned)base];
+            u /= (unsigned)base;
+        } while (u);
+        digits = q;
+    } else {
+        mpz_t z;
+        mpz_init(z);
+        int_to_mpz(v, z);
+        negative = mpz_sgn(z) < 0;
+        mpz_abs(z, z);
+        digits = mpz_get_str(NULL, conv == 'X' ? -16 : base, z);
+        mpz_clear(z);
+    }
     size_t nd = strlen(digits);
     StrBuf t;
     strbuf_init(&t);
@@ -82,9 +100,11 @@ static int emit_int(StrBuf *sb, Object *v, char conv, int flags, intptr_t width,
     if (!rc) rc = strbuf_append_cstr(&t, prefix);
     for (intptr_t k = (intptr_t)nd; !rc && k < prec; k++) rc = strbuf_append_char(&t, '0');
     if (!rc) rc = strbuf_append(&t, digits, nd);
-    void (*freefunc)(void *, size_t);
-    mp_get_memory_functions(NULL, NULL, &freefunc);
-    freefunc(digits, nd + 1);
+    if (from_gmp) {
+        void (*freefunc)(void *, size_t);
+        mp_get_memory_functions(NULL, NULL, &freefunc);
+        freefunc(digits, nd + 1);
+    }
     if (!rc)
         rc = emit_padded(sb, t.data, t.len, (intptr_t)t.len, flags, width,
                          strlen(sign) + strlen(prefix), true);
@@ -107,9 +127,12 @@ static int emit_float(StrBuf *sb, double x, char conv, int flags, intptr_t width
     if (isinf(x) || isnan(x)) {
         strcpy(buf + ns, isinf(x) ? (upper ? "INF" : "inf") : (upper ? "NAN" : "nan"));
     } else {
-        char cfmt[16];
-        snprintf(cfmt, sizeof cfmt, "%%%s.*%c", (flags & F_ALT) ? "#" : "", conv);
-        snprintf(buf + ns, cap - ns, cfmt, (int)prec, fabs(x));
+        if ((conv != 'f' && conv != 'F') || (flags & F_ALT) ||
+            format_fixed_fast(fabs(x), (int)prec, buf + ns) < 0) {
+            char cfmt[16];
+            snprintf(cfmt, sizeof cfmt, "%%%s.*%c", (flags & F_ALT) ? "#" : "", conv);
+            snprintf(buf + ns, cap - ns, cfmt, (int)prec, fabs(x));
+        }
     }
     size_t n = strlen(buf);
     int rc = emit_padded(sb, buf, n, (intptr_t)n, flags, width, ns, true);
