@@ -10,6 +10,7 @@
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
 #include "vm/opcodes.h"
+#include "vm/runtime.h"
 #include "vm/vm.h"
 
 /* ---- raise ----------------------------------------------------------------- */
@@ -590,13 +591,34 @@ Object *eval_import_from(Object *module, Object *name) {
     Object *path = NULL;
     if (obj_lookup_attr(module, id___file__, &path) < 0) err_clear();
     Object *mname = pkgname ? pkgname : str_from_cstr("<unknown module name>");
-    if (path && str_check(path))
-        err_format(&Exc_ImportError, "cannot import name %R from %R (%S)", name, mname, path);
-    else
-        err_format(&Exc_ImportError, "cannot import name %R from %R (unknown location)", name,
-                   mname);
+    if (!mname) {
+        XDECREF(path);
+        return NULL;
+    }
+    /* As CPython: the error carries the module's name and path, and says
+     * when the module is still running its code (a circular import). */
+    Object *where = path && str_check(path) ? NEWREF(path) : str_from_cstr("unknown location");
+    Object *msg = NULL;
+    if (where) {
+        if (str_check(mname) && import_in_progress(mname))
+            msg = str_from_format("cannot import name %R from partially initialized module %R "
+                                  "(most likely due to a circular import) (%U)",
+                                  name, mname, where);
+        else
+            msg = str_from_format("cannot import name %R from %R (%U)", name, mname, where);
+        DECREF(where);
+    }
+    Object *exc = msg ? exc_new(&Exc_ImportError, &msg, 1) : NULL;
+    XDECREF(msg);
+    if (exc) {
+        if (obj_setattr_cstr(exc, "name", mname) < 0 ||
+            obj_setattr_cstr(exc, "path", path && str_check(path) ? path : None) < 0)
+            err_clear();
+        err_set_object(&Exc_ImportError, exc);
+        DECREF(exc);
+    }
     XDECREF(path);
-    XDECREF(mname);
+    DECREF(mname);
     return NULL;
 }
 

@@ -46,6 +46,8 @@ static Importing *find_importing(Object *name) {
     return NULL;
 }
 
+bool import_in_progress(Object *name) { return find_importing(name) != NULL; }
+
 static bool thread_is_importing(ThreadState *ts) {
     for (Importing *i = importing; i; i = i->next)
         if (i->owner == ts) return true;

@@ -32,6 +32,9 @@ extern bool runtime_exit_by_sigint;
  * the script's folder, GILPY_PATH.  New references. */
 Object *import_module(const char *name);
 Object *import_name(Object *name, Object *globals, Object *fromlist, int level);
+/* True while some thread runs the code of module `name` (a circular import
+ * sees it partially initialised). */
+bool import_in_progress(Object *name);
 
 /* Native (C) modules register here: stdlib/modules.c lists them. */
 typedef Object *(*ModuleInitFunc)(void);
