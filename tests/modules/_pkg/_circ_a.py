@@ -1,0 +1,2 @@
+from . import _circ_b
+A = 'a'

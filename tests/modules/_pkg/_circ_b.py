@@ -1,0 +1,1 @@
+from ._circ_a import A
