@@ -329,7 +329,7 @@ static int list_replace_range(ListObject *l, intptr_t lo, intptr_t hi, Object *c
         recycle = mem_alloc((size_t)norig * sizeof(Object *));
         if (!recycle) return -1;
     }
-    memcpy(recycle, &l->items[lo], (size_t)norig * sizeof(Object *));
+    if (norig) memcpy(recycle, &l->items[lo], (size_t)norig * sizeof(Object *));
     if (delta < 0) {
         memmove(&l->items[hi + delta], &l->items[hi], (size_t)(size - hi) * sizeof(Object *));
         list_resize(l, size + delta);   /* shrinking cannot fail */
