@@ -26,5 +26,8 @@ Object *float_from_object(Object *o);
 extern intptr_t int_max_str_digits;
 #define INT_MAX_STR_DIGITS_DEFAULT 4300
 #define INT_MAX_STR_DIGITS_THRESHOLD 640
+/* Raise CPython's ValueError when an int in decimal has more digits than
+ * the limit (0 = no limit); returns -1 then, else 0. */
+int int_check_str_digits(size_t ndigits);
 
 #endif

@@ -19,6 +19,7 @@
 #include "gil/gil.h"
 #include "stdlib/io.h"
 #include "stdlib/gilmod.h"
+#include "stdlib/numbers.h"
 #include "stdlib/runtime_modules.h"
 
 RuntimeConfig runtime_config;
@@ -92,6 +93,26 @@ static Object *sys_setrecursionlimit(Object *self, Object *const *args, size_t n
                           "cannot set the recursion limit to %d at the recursion depth %d: "
                           "the limit is too low", n, depth);
     runtime.recursion_limit = n;
+    return none_new();
+}
+
+/* The limit on decimal digits of int<->str conversions (int.c, format*.c). */
+static Object *sys_get_int_max_str_digits(Object *self, Object *const *args, size_t nargs,
+                                          Object *kwnames) {
+    if (args_parse(args, nargs, kwnames, ":get_int_max_str_digits", NULL) < 0) return NULL;
+    return int_from_long(int_max_str_digits);
+}
+
+static Object *sys_set_int_max_str_digits(Object *self, Object *const *args, size_t nargs,
+                                          Object *kwnames) {
+    static const char *kwlist[] = {"maxdigits", NULL};
+    intptr_t n;
+    if (args_parse(args, nargs, kwnames, "n:set_int_max_str_digits", kwlist, &n) < 0)
+        return NULL;
+    if (n != 0 && n < INT_MAX_STR_DIGITS_THRESHOLD)
+        return err_format(&Exc_ValueError, "maxdigits must be 0 or larger than %d",
+                          INT_MAX_STR_DIGITS_THRESHOLD);
+    int_max_str_digits = n;
     return none_new();
 }
 
@@ -224,6 +245,8 @@ static MethodDef sys_functions[] = {
     {"getrefcount", sys_getrefcount, 0, NULL},
     {"getrecursionlimit", sys_getrecursionlimit, 0, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, 0, NULL},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, NULL},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, METH_KW, NULL},
     {"getswitchinterval", sys_getswitchinterval, 0, NULL},
     {"setswitchinterval", sys_setswitchinterval, 0, NULL},
     {"setcheckinterval", gil_sys_setcheckinterval, 0, NULL},   /* GIL lab: ticks policy */

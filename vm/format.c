@@ -26,6 +26,7 @@
 #include "vm/objects/tuple.h"
 #include "vm/objects/type.h"
 #include "vm/strbuf.h"
+#include "stdlib/numbers.h"
 
 typedef struct FormatSpec {
     uint32_t fill;
@@ -534,6 +535,12 @@ Object *format_int(Object *v, Object *spec) {
         mpz_abs(z, z);
         digits = mpz_get_str(NULL, type == 'X' ? -16 : base, z);
         mpz_clear(z);
+        if (base == 10 && int_check_str_digits(strlen(digits)) < 0) {
+            void (*freefunc)(void *, size_t);
+            mp_get_memory_functions(NULL, NULL, &freefunc);
+            freefunc(digits, strlen(digits) + 1);
+            return NULL;
+        }
     }
     int every = (base == 10) ? 3 : 4;
     Object *r = render_number(&f, sign_text(&f, negative), prefix, digits,

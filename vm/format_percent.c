@@ -23,6 +23,7 @@
 #include "vm/objects/tuple.h"
 #include "vm/objects/type.h"
 #include "vm/strbuf.h"
+#include "stdlib/numbers.h"
 
 enum { F_LJUST = 1, F_SIGN = 2, F_BLANK = 4, F_ALT = 8, F_ZERO = 16 };
 
@@ -89,6 +90,12 @@ static int emit_int(StrBuf *sb, Object *v, char conv, int flags, intptr_t width,
         mpz_abs(z, z);
         digits = mpz_get_str(NULL, conv == 'X' ? -16 : base, z);
         mpz_clear(z);
+        if (base == 10 && int_check_str_digits(strlen(digits)) < 0) {
+            void (*freefunc)(void *, size_t);
+            mp_get_memory_functions(NULL, NULL, &freefunc);
+            freefunc(digits, strlen(digits) + 1);
+            return -1;
+        }
     }
     size_t nd = strlen(digits);
     StrBuf t;

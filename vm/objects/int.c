@@ -279,6 +279,14 @@ static Object *err_str_digits_limit(void) {
                       int_max_str_digits);
 }
 
+int int_check_str_digits(size_t ndigits) {
+    if (int_max_str_digits > 0 && ndigits > (size_t)int_max_str_digits) {
+        err_str_digits_limit();
+        return -1;
+    }
+    return 0;
+}
+
 Object *int_to_string(Object *o, int base) {
     const char *prefix = base == 2 ? "0b" : base == 8 ? "0o" : base == 16 ? "0x" : "";
     if (IS_SMALLINT(o) && base == 10) {
