@@ -113,6 +113,9 @@ typedef struct GlobalCache {
 typedef struct AttrCache {   /* two ways: a method shared by a class and its subclass */
     unsigned int version[2];
     Object *descr[2];   /* borrowed */
+    uint32_t hint;      /* LOAD/STORE_ATTR: the name's entry in the last instance dict */
+    uint64_t absent;    /* LOAD_METHOD: dict_keys_version of an instance dict
+                         * known not to hold the name (0: none) */
 } AttrCache;
 
 typedef struct EvalCache {
@@ -809,9 +812,11 @@ dispatch:
         TypeObject *tp = OBJ_TYPE(o);
         if (tp->getattro == obj_generic_getattr && tp->dictoffset > 0 &&
             !cached_type_lookup(cache, (int)(ip - first) - 1, tp, name)) {
-            /* No descriptor on the type: the instance dict decides. */
+            /* No descriptor on the type: the instance dict decides.  Objects
+             * of a class usually get their attributes in the same order, so
+             * the entry position seen last is tried first. */
             Object *d = *(Object **)((char *)o + tp->dictoffset);
-            if (d && (v = dict_get_str(d, name))) {
+            if (d && (v = dict_get_str_hint(d, name, &cache->attrs[cache->index[ip - first - 1]].hint))) {
                 INCREF(v);
                 DECREF(o);
                 SET_TOP(v);
@@ -833,7 +838,7 @@ dispatch:
         if (tp->setattro == obj_generic_setattr && tp->dictoffset > 0 &&
             (d = *(Object **)((char *)o + tp->dictoffset)) != NULL &&
             !cached_type_lookup(cache, (int)(ip - first) - 1, tp, name))
-            err = dict_set(d, name, v);
+            err = dict_set_str_hint(d, name, v, &cache->attrs[cache->index[ip - first - 1]].hint);
         else
             err = obj_setattr(o, name, v);
         sp -= 2;
@@ -859,7 +864,12 @@ dispatch:
             if (descr && (OBJ_TYPE(descr) == &Function_Type ||
                           OBJ_TYPE(descr) == &MethodDescr_Type)) {
                 Object **dp = tp->dictoffset ? obj_dict_ptr(o) : NULL;
-                if (!dp || !*dp || !dict_get_str(*dp, name)) {
+                /* The instance dict must not shadow the method.  Its keys
+                 * rarely change once __init__ ran: remember a miss by the
+                 * dict's keys version. */
+                uint64_t *absent = &cache->attrs[cache->index[ip - first - 1]].absent;
+                if (!dp || !*dp || (*absent && dict_keys_version(*dp) == *absent) ||
+                    (!dict_get_str(*dp, name) && (*absent = dict_keys_version(*dp), 1))) {
                     INCREF(descr);
                     SET_TOP(descr);
                     PUSH(o);

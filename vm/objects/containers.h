@@ -42,6 +42,7 @@ typedef struct DictObject {
     uint64_t version;    /* see dict_version */
     int32_t *indices;
     DictEntry *entries;
+    uint64_t keys_version;   /* see dict_keys_version */
 } DictObject;
 
 /* A dict iterator over keys/values/items, forward or reverse (dictviews.c). */
@@ -51,6 +52,16 @@ Object *dictiter_new(Object *d, TypeObject *itertype);
 /* Bumped on every mutation of the dict (insert, replace, delete, clear):
  * eval caches global/builtin lookups keyed on it. */
 uint64_t dict_version(Object *d);
+/* Like dict_version, but not bumped when only a value is replaced, and 0
+ * for a dict that never had a version (never cache on 0).  Equal non-zero
+ * values mean the same dict with the same set of keys: eval remembers that
+ * a method name is absent from an instance dict whose attributes change. */
+static inline uint64_t dict_keys_version(Object *d) { return ((DictObject *)d)->keys_version; }
+/* dict_get_str / dict_set_str for callers that keep a position hint per
+ * site (eval's attribute caches): entry *hint is tried first, and updated
+ * after a full lookup. */
+Object *dict_get_str_hint(Object *d, Object *strkey, uint32_t *hint);
+int dict_set_str_hint(Object *d, Object *strkey, Object *value, uint32_t *hint);
 /* d.setdefault(key, dflt): borrowed reference to the value now stored. */
 Object *dict_setdefault(Object *d, Object *key, Object *dflt);
 /* Like dict_get but with a precomputed hash (borrowed; NULL missing or error). */

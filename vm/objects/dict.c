@@ -28,7 +28,10 @@
 #define USABLE_FRACTION(n) (((n) << 1) / 3)
 
 static uint64_t dict_global_version;
-#define DICT_BUMP(d) ((d)->version = ++dict_global_version)
+/* Every mutation takes a fresh version; all but a value replacement also
+ * renew keys_version (conservatively: it must change whenever keys may). */
+#define DICT_BUMP(d) ((d)->version = (d)->keys_version = ++dict_global_version)
+#define DICT_BUMP_VALUE(d) ((d)->version = ++dict_global_version)
 
 uint64_t dict_version(Object *d) { return ((DictObject *)d)->version; }
 
@@ -169,7 +172,7 @@ static int dict_insert(DictObject *d, Object *key, int64_t hash, Object *value) 
         Object *old = d->entries[ix].value;
         if (old == value) return 0;
         d->entries[ix].value = NEWREF(value);
-        DICT_BUMP(d);
+        DICT_BUMP_VALUE(d);
         DECREF(old);
         return 0;
     }
@@ -264,6 +267,42 @@ Object *dict_get_str(Object *d, Object *strkey) {
     if (ix >= 0) return dp->entries[ix].value;
     if (ix == DKIX_EMPTY) return NULL;
     return dict_get_str_slow(dp, strkey, hash);
+}
+
+Object *dict_get_str_hint(Object *d, Object *strkey, uint32_t *hint) {
+    DictObject *dp = (DictObject *)d;
+    uint32_t h = *hint;
+    if (h < (uint64_t)dp->nentries && dp->entries[h].key == strkey) return dp->entries[h].value;
+    int64_t hash = ((StrObject *)strkey)->hash;
+    if (hash == -1) hash = str_hash(strkey);
+    intptr_t ix = str_probe(dp, strkey, hash);
+    if (ix == DKIX_EMPTY) return NULL;
+    if (ix == DKIX_SLOW) return dict_get_str_slow(dp, strkey, hash);
+    *hint = (uint32_t)ix;
+    return dp->entries[ix].value;
+}
+
+int dict_set_str_hint(Object *d, Object *strkey, Object *value, uint32_t *hint) {
+    DictObject *dp = (DictObject *)d;
+    uint32_t h = *hint;
+    if (h < (uint64_t)dp->nentries && dp->entries[h].key == strkey) {
+        /* replace in place: what dict_insert does after finding the key */
+        if (!AS_GC(d)->next && obj_is_gc(value)) gc_track(d);
+        Object *old = dp->entries[h].value;
+        if (old == value) return 0;
+        dp->entries[h].value = NEWREF(value);
+        DICT_BUMP_VALUE(dp);
+        DECREF(old);
+        return 0;
+    }
+    int r = dict_set_str(d, strkey, value);
+    if (r == 0) {
+        /* a new key is the last entry (as in __init__); else look it up */
+        intptr_t ix = dp->nentries - 1;
+        if (ix < 0 || dp->entries[ix].key != strkey) ix = str_probe(dp, strkey, ((StrObject *)strkey)->hash);
+        if (ix >= 0) *hint = (uint32_t)ix;
+    }
+    return r;
 }
 
 Object *dict_get_cstr(Object *d, const char *key) {
