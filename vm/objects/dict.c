@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "gc/gc.h"
+#include "gc/pool.h"
 #include "vm/vm.h"
 #include "vm/objects/containers.h"
 #include "vm/objects/typesys.h"
@@ -53,8 +54,14 @@ static int dict_alloc_table(DictObject *d, int log2size) {
     }
     size_t size = (size_t)1 << log2size;
     size_t usable = USABLE_FRACTION(size);
-    char *block = mem_alloc(size * sizeof(int32_t) + usable * sizeof(DictEntry));
-    if (!block) return -1;
+    /* Small tables (8 or 16 slots: most instance and keyword dicts) come
+     * from the object pools, like the dicts themselves; always freed with
+     * pool_free, which also takes malloc'ed blocks. */
+    char *block = pool_alloc(size * sizeof(int32_t) + usable * sizeof(DictEntry));
+    if (!block) {
+        err_no_memory();
+        return -1;
+    }
     d->indices = (int32_t *)block;
     memset(d->indices, 0xff, size * sizeof(int32_t));   /* all DKIX_EMPTY */
     d->entries = (DictEntry *)(block + size * sizeof(int32_t));
@@ -90,7 +97,7 @@ static int dict_resize(DictObject *d, int log2size) {
         k++;
     }
     d->nentries = k;
-    mem_free(oldindices);
+    pool_free(oldindices);
     return 0;
 }
 
@@ -407,7 +414,7 @@ void dict_clear(Object *d) {
         XDECREF(entries[i].key);
         XDECREF(entries[i].value);
     }
-    mem_free(block);
+    pool_free(block);
 }
 
 Object *dict_setdefault(Object *d, Object *key, Object *dflt) {
@@ -621,7 +628,7 @@ static void dict_dealloc(Object *self) {
             XDECREF(d->entries[i].key);
             XDECREF(d->entries[i].value);
         }
-        mem_free(d->indices);
+        pool_free(d->indices);
     }
     if (self->type == &Dict_Type && dict_freelist_count < DICT_FREELIST_MAX) {
         d->indices = NULL;
