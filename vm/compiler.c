@@ -21,6 +21,7 @@
 #include "vm/objects/float.h"
 #include "vm/objects/int.h"
 #include "vm/objects/list.h"
+#include "vm/objects/set.h"
 #include "vm/objects/str.h"
 #include "vm/objects/tuple.h"
 #include "vm/parser.h"
@@ -185,6 +186,60 @@ int compiler_add_const(Compiler *c, Object *o) {
     if (list_append(u->consts, o) < 0) return -1;
     u->const_index[h] = (int)n;
     return (int)n;
+}
+
+/* Frozenset constants are shared by the whole compilation (CPython's
+ * per-compiler constant cache): the first display with a given set of
+ * elements fixes the object, and that object is rebuilt from the iteration
+ * order of the set made from the source order, which is what CPython's
+ * constant merging does and so decides the iteration order users see when
+ * hashes collide (`{0, 16, -1, 8, 9, -2}`). */
+static bool frozenset_const_equal(Object *a, Object *b) {
+    if (set_size(a) != set_size(b)) return false;
+    intptr_t i = 0;
+    Object *x;
+    while (set_next(a, &i, &x)) {
+        intptr_t j = 0;
+        Object *y;
+        bool found = false;
+        while (!found && set_next(b, &j, &y)) found = const_equal(x, y);
+        if (!found) return false;
+    }
+    return true;
+}
+
+Object *compiler_const_frozenset(Compiler *c, Object *items) {
+    Object *first = frozenset_new(items);
+    if (!first) return NULL;
+    if (c->frozensets) {
+        for (intptr_t k = 0; k < LIST_SIZE(c->frozensets); k++) {
+            Object *fs = LIST_GET(c->frozensets, k);
+            if (frozenset_const_equal(first, fs)) {
+                DECREF(first);
+                return NEWREF(fs);
+            }
+        }
+    } else if (!(c->frozensets = list_new(0))) {
+        DECREF(first);
+        return NULL;
+    }
+    Object *t = tuple_new((size_t)set_size(first));
+    if (!t) {
+        DECREF(first);
+        return NULL;
+    }
+    intptr_t pos = 0, n = 0;
+    Object *x;
+    while (set_next(first, &pos, &x)) TUPLE_ITEMS(t)[n++] = NEWREF(x);
+    DECREF(first);
+    Object *fs = frozenset_new(t);
+    DECREF(t);
+    if (!fs) return NULL;
+    if (list_append(c->frozensets, fs) < 0) {
+        DECREF(fs);
+        return NULL;
+    }
+    return fs;
 }
 
 int compiler_emit_const(Compiler *c, Object *o) {
@@ -540,6 +595,7 @@ static Object *compile_ast_source(AstModule *mod, const char *filename, int mode
         unit_free(u);
     }
     symtable_free(c.st);
+    XDECREF(c.frozensets);
     DECREF(c.filename);
     free(c.line_len);
     free(c.line_start);

@@ -158,23 +158,23 @@ static int emit_compare_op(Compiler *c, intptr_t op) {
     }
 }
 
-/* The right operand of `in`: a constant list/set display becomes a
- * constant tuple/frozenset. */
-static int visit_container_operand(Compiler *c, AstExpr *e) {
-    if ((e->kind == EXPR_LIST || e->kind == EXPR_SET) && SEQ_LEN(e->v.list.elts) > 0) {
+/* CPython's AST optimizer folds the iterable of a for loop or comprehension
+ * and the last operand of `in`/`not in`: a display of constants becomes a
+ * constant tuple (list) or frozenset (set). */
+int compiler_visit_iterable(Compiler *c, AstExpr *e) {
+    if ((e->kind == EXPR_LIST && e->v.list.ctx == CTX_LOAD) || e->kind == EXPR_SET) {
         Object *t = compiler_const_sequence(c, e->v.list.elts);
+        if (t && e->kind == EXPR_SET) {
+            Object *fs = compiler_const_frozenset(c, t);
+            DECREF(t);
+            if (!fs) return -1;
+            t = fs;
+        }
         if (t) {
-            if (e->kind == EXPR_SET) {
-                Object *fs = frozenset_new(t);
-                DECREF(t);
-                if (!fs) {
-                    err_clear();
-                    VISIT(c, e);
-                    return 0;
-                }
-                t = fs;
-            }
+            AstPos saved = c->u->loc;
+            c->u->loc = e->pos;
             int r = compiler_emit_const(c, t);
+            c->u->loc = saved;
             DECREF(t);
             return r;
         }
@@ -182,8 +182,11 @@ static int visit_container_operand(Compiler *c, AstExpr *e) {
     return compiler_visit_expr(c, e);
 }
 
-static int visit_comparator(Compiler *c, AstExpr *e, intptr_t op) {
-    if (op == CMPX_IN || op == CMPX_NOT_IN) return visit_container_operand(c, e);
+/* Only the last operand of a chain is folded, as in CPython: a middle one is
+ * also the left operand of the next comparison, where a list and a tuple
+ * differ (`1 in [1, 2] in [[1, 2]]`). */
+static int visit_comparator(Compiler *c, AstExpr *e, intptr_t op, bool last) {
+    if (last && (op == CMPX_IN || op == CMPX_NOT_IN)) return compiler_visit_iterable(c, e);
     return compiler_visit_expr(c, e);
 }
 
@@ -193,7 +196,7 @@ static int compile_compare(Compiler *c, AstExpr *e) {
     VISIT(c, e->v.compare.left);
     if (n == 1) {
         intptr_t op = (intptr_t)SEQ_GET(ops, 0);
-        if (visit_comparator(c, SEQ_GET(cmps, 0), op) < 0) return -1;
+        if (visit_comparator(c, SEQ_GET(cmps, 0), op, true) < 0) return -1;
         return emit_compare_op(c, op);
     }
     BasicBlock *cleanup, *end;
@@ -201,14 +204,14 @@ static int compile_compare(Compiler *c, AstExpr *e) {
     NEW_BLOCK(c, end);
     for (int i = 0; i < n - 1; i++) {
         intptr_t op = (intptr_t)SEQ_GET(ops, i);
-        if (visit_comparator(c, SEQ_GET(cmps, i), op) < 0) return -1;
+        if (visit_comparator(c, SEQ_GET(cmps, i), op, false) < 0) return -1;
         EMIT(c, OP_DUP_TOP, 0);
         EMIT(c, OP_ROT_THREE, 0);
         if (emit_compare_op(c, op) < 0) return -1;
         EMIT_JUMP(c, OP_JUMP_IF_FALSE_OR_POP, cleanup);
     }
     intptr_t op = (intptr_t)SEQ_GET(ops, n - 1);
-    if (visit_comparator(c, SEQ_GET(cmps, n - 1), op) < 0) return -1;
+    if (visit_comparator(c, SEQ_GET(cmps, n - 1), op, true) < 0) return -1;
     if (emit_compare_op(c, op) < 0) return -1;
     EMIT_JUMP(c, JUMP, end);
     compiler_use_block(c, cleanup);
@@ -273,14 +276,14 @@ int compiler_jump_if(Compiler *c, AstExpr *e, BasicBlock *target, bool cond) {
         if (compiler_visit_expr(c, e->v.compare.left) < 0) goto done;
         for (int i = 0; i < n - 1; i++) {
             intptr_t op = (intptr_t)SEQ_GET(ops, i);
-            if (visit_comparator(c, SEQ_GET(cmps, i), op) < 0 ||
+            if (visit_comparator(c, SEQ_GET(cmps, i), op, false) < 0 ||
                 compiler_emit(c, OP_DUP_TOP, 0) < 0 || compiler_emit(c, OP_ROT_THREE, 0) < 0 ||
                 emit_compare_op(c, op) < 0 ||
                 compiler_emit_jump(c, OP_POP_JUMP_IF_FALSE, cleanup) < 0)
                 goto done;
         }
         intptr_t op = (intptr_t)SEQ_GET(ops, n - 1);
-        if (visit_comparator(c, SEQ_GET(cmps, n - 1), op) < 0 || emit_compare_op(c, op) < 0 ||
+        if (visit_comparator(c, SEQ_GET(cmps, n - 1), op, true) < 0 || emit_compare_op(c, op) < 0 ||
             compiler_emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, target) < 0 ||
             compiler_emit_jump(c, JUMP, end) < 0)
             goto done;
@@ -329,7 +332,7 @@ static int starunpack(Compiler *c, AstSeq *elts, int pushed, int build, int add,
                 return r;
             }
             if (add == OP_SET_ADD) {
-                Object *fs = frozenset_new(folded);
+                Object *fs = compiler_const_frozenset(c, folded);
                 DECREF(folded);
                 if (!fs) return -1;
                 folded = fs;
@@ -706,7 +709,7 @@ static int comprehension_loop(Compiler *c, AstSeq *gens, int index, int depth, A
     if (index == 0) {
         EMIT(c, OP_LOAD_FAST, 0);   /* the '.0' argument: an iterator */
     } else {
-        VISIT(c, gen->iter);
+        if (compiler_visit_iterable(c, gen->iter) < 0) return -1;
         EMIT(c, OP_GET_ITER, 0);
     }
     depth++;
@@ -763,7 +766,7 @@ static int compile_comprehension(Compiler *c, AstExpr *e, FuncKind kind, const c
     XDECREF(code);
     DECREF(qualname);
     if (r < 0) return -1;
-    VISIT(c, outer->iter);
+    if (compiler_visit_iterable(c, outer->iter) < 0) return -1;
     EMIT(c, OP_GET_ITER, 0);
     return compiler_emit(c, OP_CALL_FUNCTION, 1);
 }

@@ -95,6 +95,7 @@ typedef struct Compiler {
     int *line_len;         /* per source line (1-based): length without trailing
                               blanks, for the end column of multi-line nodes */
     int nlines;
+    Object *frozensets;    /* list of the frozenset constants made so far, or NULL */
 } Compiler;
 
 /* ---- compiler.c ---- */
@@ -104,6 +105,9 @@ int compiler_emit(Compiler *c, int op, int arg);
 int compiler_emit_jump(Compiler *c, int op, BasicBlock *target);
 int compiler_add_const(Compiler *c, Object *o);         /* index or -1; borrows o */
 int compiler_emit_const(Compiler *c, Object *o);        /* LOAD_CONST; borrows o */
+/* The frozenset constant of the constant elements `items` (a tuple), shared
+ * with earlier equal ones of the compilation.  New reference. */
+Object *compiler_const_frozenset(Compiler *c, Object *items);
 int compiler_add_name(Compiler *c, Object *name);       /* names index (no mangling) */
 int compiler_emit_name(Compiler *c, int op, Object *name); /* mangles */
 int compiler_nameop(Compiler *c, Object *name, ExprContext ctx);
@@ -134,6 +138,8 @@ int compiler_set_arg_counts(Compiler *c, AstArguments *a);
 Object *compiler_const_value(Compiler *c, AstExpr *e);
 /* Is e a tuple/list display that folds to a constant tuple? New ref or NULL. */
 Object *compiler_const_sequence(Compiler *c, AstSeq *elts);
+/* An iterable operand (for, comprehension, `in`): constant displays folded. */
+int compiler_visit_iterable(Compiler *c, AstExpr *e);
 int compiler_check_keywords(Compiler *c, AstSeq *keywords);
 
 /* ---- compiler_stmt.c ---- */

@@ -405,28 +405,12 @@ static int compile_while(Compiler *c, AstStmt *s) {
     return 0;
 }
 
-/* The iterable of a for loop: a constant list display becomes a tuple. */
-static int visit_iterable(Compiler *c, AstExpr *e) {
-    if (e->kind == EXPR_LIST && e->v.list.ctx == CTX_LOAD && SEQ_LEN(e->v.list.elts) > 0) {
-        Object *t = compiler_const_sequence(c, e->v.list.elts);
-        if (t) {
-            AstPos saved = c->u->loc;
-            c->u->loc = e->pos;
-            int r = compiler_emit_const(c, t);
-            c->u->loc = saved;
-            DECREF(t);
-            return r;
-        }
-    }
-    return compiler_visit_expr(c, e);
-}
-
 static int compile_for(Compiler *c, AstStmt *s) {
     BasicBlock *start, *cleanup, *end;
     NEW_BLOCK(c, start);
     NEW_BLOCK(c, cleanup);
     NEW_BLOCK(c, end);
-    if (visit_iterable(c, s->v.forloop.iter) < 0) return -1;
+    if (compiler_visit_iterable(c, s->v.forloop.iter) < 0) return -1;
     EMIT(c, OP_GET_ITER, 0);
     compiler_use_block(c, start);
     if (push_fblock(c, FB_FOR_LOOP, start, end, NULL) < 0) return -1;
