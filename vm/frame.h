@@ -52,6 +52,7 @@ typedef struct Frame {
     int lasti;               /* index of the last instruction started (lines) */
     int nblocks;
     int capacity;            /* allocated slots (free-list bin) */
+    int clean;               /* slots[0 .. clean) are NULL (free-list frames) */
     signed char state;       /* enum FrameState */
     Block *blocks;
     Object *slots[];
