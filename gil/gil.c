@@ -318,8 +318,19 @@ static void drop_gil(ThreadState *ts, int why, const char *what) {
     /* A priority waiter is next by rule (my_turn), so the hand-over needs
      * no waiting here; skipping it saves the new holder a wake-up call. */
     bool prio_next = gil.priority_waiters > 0 && atomic_load(&gil.policy) == GIL_POLICY_PRIORITY;
-    pthread_cond_broadcast(&gil.cond);
+    int waiters = gil.waiters;
+    int policy = atomic_load(&gil.policy);
     pthread_mutex_unlock(&gil.mutex);
+    /* Wake after unlocking, so the woken thread doesn't block straight away
+     * on the mutex we still hold.  Any waiter can take the GIL under
+     * `interval` and `ticks`: wake one.  `fifo` and `priority` choose a
+     * particular waiter: wake them all and let the rule decide. */
+    if (waiters > 0) {
+        if (policy == GIL_POLICY_FIFO || policy == GIL_POLICY_PRIORITY)
+            pthread_cond_broadcast(&gil.cond);
+        else
+            pthread_cond_signal(&gil.cond);
+    }
     if (why != DROP_FORCED || prio_next) return;
     /* Forced switching: wait until another thread has taken the GIL. */
     pthread_mutex_lock(&gil.switch_mutex);

@@ -119,8 +119,9 @@ static int lock_wait(Lock *l, double timeout) {
 static void lock_release_raw(Lock *l) {
     pthread_mutex_lock(&l->mutex);
     l->locked = 0;
-    pthread_cond_signal(&l->cond);
     pthread_mutex_unlock(&l->mutex);
+    /* Signalled after unlocking: the waiter can take the mutex at once. */
+    pthread_cond_signal(&l->cond);
 }
 
 void thread_after_fork_child(void) {
