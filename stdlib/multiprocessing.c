@@ -20,13 +20,13 @@
  * current thread holds it (`count`, `last_tid`, `owner_pid`); the pid
  * check makes a forked child never believe it owns its parent's lock.
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <poll.h>
 #include <semaphore.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>

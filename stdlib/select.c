@@ -213,7 +213,7 @@ static Object *select_poll(Object *m, Object *const *args, size_t nargs, Object 
     if (!p) return NULL;
     p->fds = dict_new();
     if (!p->fds) {
-        DECREF(p);
+        DECREF((Object *)p);
         return NULL;
     }
     return (Object *)p;
