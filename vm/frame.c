@@ -66,7 +66,7 @@ void frame_escape(Frame *f) {
     if (!gc_is_tracked(o)) gc_track(o);
 }
 
-void frame_clear_slots(Frame *f) {
+static inline void clear_slots(Frame *f) {
     CodeObject *co = f->code;
     Object **base = frame_stack_base(f);
     /* Clear the stack first (top down), then the locals; NULL each slot
@@ -80,10 +80,12 @@ void frame_clear_slots(Frame *f) {
     for (int i = 0; i < nfast; i++) CLEAR(f->slots[i]);
 }
 
+void frame_clear_slots(Frame *f) { clear_slots(f); }
+
 static void frame_dealloc(Object *o) {
     Frame *f = (Frame *)o;
     if (AS_GC(o)->next) gc_untrack(o);
-    frame_clear_slots(f);
+    clear_slots(f);
     CLEAR(f->locals);
     CLEAR(f->globals);
     CLEAR(f->builtins);
