@@ -20,6 +20,9 @@ mode=run
 if [ "${1:-}" = "--expected" ]; then mode=expected; shift; bin=$(python3 -c 'import sys; print(sys.executable)'); else bin=${1:-./gilpy}; shift || true; fi
 dirs=("$@"); [ ${#dirs[@]} -gt 0 ] || dirs=(tests)
 timeout_s=${GILPY_TEST_TIMEOUT:-30}
+# The expected files were made with unbuffered standard streams (the order in
+# which parent and child processes print depends on it): same for every run.
+export PYTHONUNBUFFERED=1
 
 outcome() {  # $1 binary, $2 script -> the text to compare, on stdout
     local bin=$1 t=$2 out err rc args=() input=/dev/null
