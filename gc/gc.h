@@ -54,8 +54,17 @@ void gc_fini(void);
 extern int gc_enabled;
 extern Object *gc_garbage;        /* gc.garbage (a list), or NULL before init */
 
+/* Does o carry a GC header?  Its type says so, except for type objects:
+ * Type_Type (and every metaclass) is a GC type, but only the classes that
+ * were allocated (class statements, type(name, bases, dict)) have a header;
+ * the static built-in types are plain C globals.  For those the object's
+ * own TPFLAG_HEAPTYPE decides. */
 static inline bool obj_is_gc(Object *o) {
-    return !IS_SMALLINT(o) && (o->type->flags & TPFLAG_GC);
+    if (IS_SMALLINT(o)) return false;
+    unsigned long f = o->type->flags;
+    if (!(f & TPFLAG_GC)) return false;
+    if (f & TPFLAG_TYPE_SUBCLASS) return (((TypeObject *)o)->flags & TPFLAG_HEAPTYPE) != 0;
+    return true;
 }
 
 /* Set or clear GC_FLAG_INSTANCE_DICT on a dict (typesys's generic setattr

@@ -460,7 +460,7 @@ static int super_traverse(Object *o, visitproc visit, void *arg) {
 static Object *super_getattro(Object *self, Object *name) {
     SuperObject *su = (SuperObject *)self;
     TypeObject *start = su->obj_type;
-    if (!start || (str_check(name) && str_eq(name, id___class__)))
+    if (!start || !start->mro || (str_check(name) && str_eq(name, id___class__)))
         return obj_generic_getattr(self, name);
     Object *mro = start->mro;
     intptr_t n = TUPLE_SIZE(mro), i = 0;

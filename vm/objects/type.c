@@ -19,6 +19,7 @@
 #include "vm/vm.h"
 #include "vm/eval.h"
 #include "vm/objects/typesys.h"
+#include "vm/objects/weakref.h"
 
 /* ---- a small pointer-keyed hash map (subclass lists, side tables) -------- */
 
@@ -130,6 +131,51 @@ void type_remove_subclass(TypeObject *base, TypeObject *sub) {
     }
 }
 
+/* Where each heap type registered itself (a copy of its bases, borrowed).
+ * A dying class leaves its bases' lists using this record, not its
+ * __bases__ tuple: when the collector frees a class, the tuple may already
+ * have been cleared (tuples are cleared like any container). */
+typedef struct BaseRecord {
+    size_t n;
+    TypeObject *items[];
+} BaseRecord;
+
+static PtrMap base_records;
+
+static void record_bases(TypeObject *t) {
+    size_t n = (size_t)TUPLE_SIZE(t->bases);
+    BaseRecord *r = malloc(sizeof(BaseRecord) + n * sizeof(TypeObject *));
+    if (!r) return;   /* forget_subclass_links then falls back on the tuple */
+    r->n = n;
+    for (size_t i = 0; i < n; i++) r->items[i] = (TypeObject *)TUPLE_GET(t->bases, i);
+    *ptrmap_slot(&base_records, t, true) = r;
+}
+
+/* Take a dying heap type off its bases' lists and drop its own list.  A
+ * base that died first (the collector frees a group in any order) has
+ * already dropped its list, so the lookup by its address finds nothing of
+ * ours. */
+static void forget_subclass_links(TypeObject *t) {
+    void **rs = ptrmap_slot(&base_records, t, false);
+    if (rs && *rs) {
+        BaseRecord *r = *rs;
+        for (size_t i = 0; i < r->n; i++) type_remove_subclass(r->items[i], t);
+        free(r);
+        ptrmap_remove(&base_records, t);
+    } else if (!rs && t->bases) {
+        /* not recorded (no memory, or type_ready failed half-way) */
+        for (intptr_t i = 0; i < TUPLE_SIZE(t->bases); i++)
+            if (TUPLE_GET(t->bases, i)) type_remove_subclass((TypeObject *)TUPLE_GET(t->bases, i), t);
+    }
+    void **slot = ptrmap_slot(&subclass_map, t, false);
+    if (slot && *slot) {
+        SubList *l = *slot;
+        free(l->items);
+        free(l);
+        ptrmap_remove(&subclass_map, t);
+    }
+}
+
 static SubList *subclasses_of(TypeObject *t) {
     void **slot = ptrmap_slot(&subclass_map, t, false);
     return slot ? *slot : NULL;
@@ -189,6 +235,9 @@ static Object *find_in_mro(TypeObject *t, Object *name) {
             return NULL;
         }
         mro = t->mro;
+        /* A class the collector cleared (gc_clear_type) has no MRO left:
+         * code run by finalisers during the collection may still ask. */
+        if (!mro) return NULL;
     }
     intptr_t n = TUPLE_SIZE(mro);
     for (intptr_t i = 0; i < n; i++) {
@@ -381,6 +430,11 @@ static Object *compute_mro(TypeObject *t) {
     Object *bases = t->bases;
     intptr_t nb = TUPLE_SIZE(bases);
     if (nb == 0) return tuple_pack(1, (Object *)t);
+    for (intptr_t i = 0; i < nb; i++) {
+        if (!((TypeObject *)TUPLE_GET(bases, i))->mro)
+            return err_format(&Exc_TypeError, "base class '%s' has been cleared",
+                              type_name((TypeObject *)TUPLE_GET(bases, i)));
+    }
     if (nb == 1) {
         TypeObject *b = (TypeObject *)TUPLE_GET(bases, 0);
         intptr_t n = TUPLE_SIZE(b->mro);
@@ -496,7 +550,10 @@ int type_ready(TypeObject *t) {
     t->version = new_version();
     for (intptr_t i = 0; i < TUPLE_SIZE(t->bases); i++)
         type_add_subclass((TypeObject *)TUPLE_GET(t->bases, i), t);
-    if (heap) typeslots_fixup_all(t);
+    if (heap) {
+        record_bases(t);
+        typeslots_fixup_all(t);
+    }
     return 0;
 }
 
@@ -912,24 +969,58 @@ static Object *type_repr(Object *self) {
 
 static Object *type_or(Object *a, Object *b) { return union_new(a, b); }
 
+/* ---- classes and the cycle collector ------------------------------------------
+ *
+ * Type_Type is a GC type, but only heap types have a GC header (they come
+ * from obj_alloc(metatype); static types are C globals): obj_is_gc() looks
+ * at the type object's own TPFLAG_HEAPTYPE (gc/gc.h).  A class always sits
+ * in a cycle (its __mro__ starts with itself, its dict holds descriptors
+ * and methods that refer back to it), so without the collector no class
+ * would ever be freed.
+ *
+ * Clearing keeps bases and base (type_dealloc needs them to leave the
+ * bases' subclass lists; they are not part of the class's own cycle) and
+ * the name strings, drops the MRO and empties the dict.  The version is
+ * renewed first: the global method cache and eval's attribute caches hold
+ * borrowed pointers into the dict, keyed by version, and versions are never
+ * reused, so no entry can be returned for a cleared or freed class. */
+static int type_traverse(Object *self, visitproc visit, void *arg) {
+    TypeObject *t = (TypeObject *)self;
+    if (!(t->flags & TPFLAG_HEAPTYPE)) return 0;
+    HeapTypeObject *ht = (HeapTypeObject *)t;
+    Object *fields[] = {t->dict, t->mro, t->bases, (Object *)t->base,
+                        ht->module, ht->qualname, ht->name, ht->slots};
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+        if (fields[i]) {
+            int r = visit(fields[i], arg);
+            if (r) return r;
+        }
+    }
+    return 0;
+}
+
+static int type_clear(Object *self) {
+    TypeObject *t = (TypeObject *)self;
+    if (!(t->flags & TPFLAG_HEAPTYPE)) return 0;
+    type_modified(t);
+    if (t->dict) dict_clear(t->dict);
+    CLEAR(((HeapTypeObject *)t)->module);
+    CLEAR(t->mro);
+    return 0;
+}
+
 static void type_dealloc(Object *self) {
     TypeObject *t = (TypeObject *)self;
     if (!(t->flags & TPFLAG_HEAPTYPE)) {
         self->refcnt = 1 << 30; /* static types are immortal */
         return;
     }
+    /* Out of the collector's sight before the fields go: a finaliser run
+     * by a DECREF below may start a collection. */
+    gc_untrack(self);
     HeapTypeObject *ht = (HeapTypeObject *)t;
-    if (t->bases) {
-        for (intptr_t i = 0; i < TUPLE_SIZE(t->bases); i++)
-            type_remove_subclass((TypeObject *)TUPLE_GET(t->bases, i), t);
-    }
-    void **slot = ptrmap_slot(&subclass_map, t, false);
-    if (slot && *slot) {
-        SubList *l = *slot;
-        free(l->items);
-        free(l);
-        ptrmap_remove(&subclass_map, t);
-    }
+    if (ht->weaklist) weakref_clear_all(self);
+    forget_subclass_links(t);
     CLEAR(t->dict);
     CLEAR(t->bases);
     CLEAR(t->mro);
@@ -950,9 +1041,11 @@ TypeObject Type_Type = {
     .ob_base = STATIC_OBJECT_HEAD(&Type_Type),
     .name = "type",
     .basicsize = sizeof(HeapTypeObject),
-    .flags = TPFLAG_BASETYPE | TPFLAG_TYPE_SUBCLASS,
+    .flags = TPFLAG_BASETYPE | TPFLAG_TYPE_SUBCLASS | TPFLAG_GC,
     .doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
     .dealloc = type_dealloc,
+    .traverse = type_traverse,
+    .clear = type_clear,
     .repr = type_repr,
     .getattro = type_getattro,
     .setattro = type_setattro,
@@ -963,6 +1056,7 @@ TypeObject Type_Type = {
     .methods = type_methods,
     .getset = type_getset,
     .dictoffset = offsetof(TypeObject, dict),
+    .weaklistoffset = offsetof(HeapTypeObject, weaklist),
 };
 
 /* ---- start-up ------------------------------------------------------------------ */

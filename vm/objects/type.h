@@ -12,6 +12,8 @@ typedef struct HeapTypeObject {
     Object *module;    /* str or NULL */
     Object *slots;     /* __slots__ tuple or NULL */
     char name_buf[64]; /* short names live here; longer ones are allocated */
+    Object *weaklist;  /* weak references to the class (Type_Type's weaklistoffset;
+                          static types have no such field: weakref.c checks) */
 } HeapTypeObject;
 
 /* Fill in a static type: inherit slots from base, build bases/mro/dict,

@@ -395,9 +395,9 @@ Object *type_new_class(TypeObject *metatype, Object *name, Object *bases, Object
         t->weaklistoffset = base->weaklistoffset;
     }
     t->basicsize = size;
-    if (!(base->flags & TPFLAG_TYPE_SUBCLASS) &&
-        ((base->flags & TPFLAG_GC) || add_dict || nslots > 0))
-        t->flags |= TPFLAG_GC;
+    /* Metaclasses inherit TPFLAG_GC from type: the classes they make are
+     * collectable like any other (vm/objects/type.c, type_traverse). */
+    if ((base->flags & TPFLAG_GC) || add_dict || nslots > 0) t->flags |= TPFLAG_GC;
     t->dealloc = subtype_dealloc;
     if (t->flags & TPFLAG_GC) {
         t->traverse = subtype_traverse;
@@ -430,6 +430,8 @@ Object *type_new_class(TypeObject *metatype, Object *name, Object *bases, Object
         XDECREF(cell);
         goto fail;
     }
+    /* Ready and consistent: from now on the collector may examine it. */
+    gc_track((Object *)t);
     if (cell) {
         CellObject *c = (CellObject *)cell;
         INCREF((Object *)t);

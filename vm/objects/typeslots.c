@@ -875,6 +875,10 @@ static bool owns_dict(TypeObject *t) {
 
 int subtype_traverse(Object *self, visitproc visit, void *arg) {
     TypeObject *type = self->type;
+    /* The instance owns a reference to its class (obj_alloc takes it):
+     * visiting it lets a class die in a cycle with its instances. */
+    int rt = visit((Object *)type, arg);
+    if (rt) return rt;
     for (TypeObject *b = type; b && (b->flags & TPFLAG_HEAPTYPE); b = b->base) {
         Object *slots = SLOTS_OF(b);
         if (!slots) continue;

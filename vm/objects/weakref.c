@@ -19,6 +19,9 @@ typedef struct WeakRefObject {
 
 static Object **weaklist_of(Object *o) {
     if (IS_SMALLINT(o)) return NULL;
+    /* Only classes (heap types) have the field Type_Type's offset names. */
+    if ((o->type->flags & TPFLAG_TYPE_SUBCLASS) && !(((TypeObject *)o)->flags & TPFLAG_HEAPTYPE))
+        return NULL;
     intptr_t off = OBJ_TYPE(o)->weaklistoffset;
     return off > 0 ? (Object **)((char *)o + off) : NULL;
 }
