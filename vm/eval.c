@@ -180,6 +180,17 @@ static inline Object *cached_type_lookup(EvalCache *cache, int instr, TypeObject
     return d;
 }
 
+/* Does `type` itself define `name` (Class.method(...) must not be hijacked
+ * by a metatype attribute)?  The built-in type is immutable once started,
+ * so a LOAD_METHOD site asks once and keeps the answer in its hint (unused
+ * for LOAD_METHOD otherwise): 1 no, 2 yes. */
+static inline bool type_has_name_cached(EvalCache *cache, int instr, Object *name) {
+    if (!cache) return type_lookup(&Type_Type, name) != NULL;
+    AttrCache *ac = &cache->attrs[cache->index[instr]];
+    if (!ac->hint) ac->hint = type_lookup(&Type_Type, name) ? 2 : 1;
+    return ac->hint == 2;
+}
+
 /* ---- the loop ------------------------------------------------------------ */
 
 #define PUSH(v) (*sp++ = (v))
@@ -816,7 +827,12 @@ dispatch:
              * of a class usually get their attributes in the same order, so
              * the entry position seen last is tried first. */
             Object *d = *(Object **)((char *)o + tp->dictoffset);
-            if (d && (v = dict_get_str_hint(d, name, &cache->attrs[cache->index[ip - first - 1]].hint))) {
+            uint32_t scratch = 0;   /* no cache (it failed to build): no hint */
+            uint32_t *hint = cache ? &cache->attrs[cache->index[ip - first - 1]].hint : &scratch;
+            DictObject *dd = (DictObject *)d;
+            if (d && ((*hint < (uint64_t)dd->nentries && dd->entries[*hint].key == name &&
+                       (v = dd->entries[*hint].value)) ||
+                      (v = dict_get_str_hint(d, name, hint)))) {
                 INCREF(v);
                 DECREF(o);
                 SET_TOP(v);
@@ -838,7 +854,8 @@ dispatch:
         if (tp->setattro == obj_generic_setattr && tp->dictoffset > 0 &&
             (d = *(Object **)((char *)o + tp->dictoffset)) != NULL &&
             !cached_type_lookup(cache, (int)(ip - first) - 1, tp, name))
-            err = dict_set_str_hint(d, name, v, &cache->attrs[cache->index[ip - first - 1]].hint);
+            err = cache ? dict_set_str_hint(d, name, v, &cache->attrs[cache->index[ip - first - 1]].hint)
+                        : dict_set(d, name, v);
         else
             err = obj_setattr(o, name, v);
         sp -= 2;
@@ -863,11 +880,13 @@ dispatch:
             Object *descr = cached_type_lookup(cache, (int)(ip - first) - 1, tp, name);
             if (descr && (OBJ_TYPE(descr) == &Function_Type ||
                           OBJ_TYPE(descr) == &MethodDescr_Type)) {
-                Object **dp = tp->dictoffset ? obj_dict_ptr(o) : NULL;
+                Object **dp = tp->dictoffset > 0 ? (Object **)((char *)o + tp->dictoffset)
+                              : tp->dictoffset ? obj_dict_ptr(o) : NULL;
                 /* The instance dict must not shadow the method.  Its keys
                  * rarely change once __init__ ran: remember a miss by the
                  * dict's keys version. */
-                uint64_t *absent = &cache->attrs[cache->index[ip - first - 1]].absent;
+                uint64_t scratch = 0;
+                uint64_t *absent = cache ? &cache->attrs[cache->index[ip - first - 1]].absent : &scratch;
                 if (!dp || !*dp || (*absent && dict_keys_version(*dp) == *absent) ||
                     (!dict_get_str(*dp, name) && (*absent = dict_keys_version(*dp), 1))) {
                     INCREF(descr);
@@ -876,7 +895,7 @@ dispatch:
                     DISPATCH();
                 }
             }
-        } else if (tp == &Type_Type && !type_lookup(&Type_Type, name)) {
+        } else if (tp == &Type_Type && !type_has_name_cached(cache, (int)(ip - first) - 1, name)) {
             /* Base.method(self, ...): a plain function found on a class
              * (no metaclass attribute in the way) is returned as is. */
             Object *descr = cached_type_lookup(cache, (int)(ip - first) - 1, (TypeObject *)o, name);
