@@ -126,6 +126,16 @@ static bool thread_jumps(BasicBlock *entry) {
                 if (!nt || nt == t) break;
                 /* conditional jumps must stay forward (see the header) */
                 if (!op_is_uncond_jump(in->op) && nt->order <= b->order) break;
+                /* Lines as CPython's (which threads only between jumps of
+                 * the same line): a jump reports the line of the jump it
+                 * replaces, which may be a check point; one to a jump with
+                 * no line stays, as that jump's line comes from its
+                 * predecessors. */
+                if (op_is_uncond_jump(in->op) && in->lineno != first->lineno) {
+                    if (first->lineno == NO_LINE) break;
+                    in->lineno = first->lineno;
+                    in->cols = first->cols;
+                }
                 in->target = first->target;
                 changed = true;
             }
@@ -244,6 +254,97 @@ static bool inline_small_exits(Compiler *c, BasicBlock *entry) {
     }
     (void)c;
     return changed;
+}
+
+/* ---- line numbers of instructions with none (CPython's rules) ---------- */
+
+/* A NOP only keeps a line visible: dropped when its neighbours carry its line
+ * (the next instruction inherits it if it has none). */
+static void remove_nops(BasicBlock *entry) {
+    for (BasicBlock *b = entry; b; b = b->next) {
+        int dst = 0, prev = NO_LINE;
+        for (int i = 0; i < b->n; i++) {
+            Instr *in = &b->instrs[i];
+            if (in->op == OP_NOP) {
+                int line = in->lineno;
+                if (line == NO_LINE || line == prev) continue;
+                if (i + 1 < b->n) {
+                    Instr *nx = &b->instrs[i + 1];
+                    if (nx->lineno == NO_LINE || nx->lineno == line) {
+                        nx->lineno = line;
+                        nx->cols = in->cols;
+                        continue;
+                    }
+                } else {
+                    BasicBlock *nb = skip_empty(b->next);
+                    if (nb && nb->instrs[0].lineno == line) continue;
+                }
+            }
+            prev = in->lineno;
+            b->instrs[dst++] = *in;
+        }
+        b->n = dst;
+    }
+}
+
+static void count_preds(Unit *u) {
+    for (BasicBlock *b = u->entry; b; b = b->next) b->preds = 0;
+    for (BasicBlock *b = u->entry; b; b = b->next) {
+        BasicBlock *eb = b->extra_preds ? skip_empty(b) : NULL;
+        if (eb) eb->preds += b->extra_preds;
+        if (b->n == 0) continue;
+        for (int i = 0; i < b->n; i++) {
+            BasicBlock *t = b->instrs[i].target ? skip_empty(b->instrs[i].target) : NULL;
+            if (t) t->preds++;
+        }
+        BasicBlock *nb = skip_empty(b->next);
+        if (nb && !op_is_terminator(b->instrs[b->n - 1].op)) nb->preds++;
+    }
+}
+
+/* An instruction without a line takes the line of the one before it in its
+ * block, or of the only way into the block; a return without one takes the
+ * last line laid out before it.  What remains has no line (-1). */
+static void propagate_lines(Unit *u) {
+    count_preds(u);
+    for (BasicBlock *b = u->entry; b; b = b->next) {
+        if (b->n == 0) continue;
+        Instr *prev = NULL;
+        for (int i = 0; i < b->n; i++) {
+            Instr *in = &b->instrs[i];
+            if (in->lineno == NO_LINE) {
+                if (prev) {
+                    in->lineno = prev->lineno;
+                    in->cols = prev->cols;
+                }
+            } else {
+                prev = in;
+            }
+            BasicBlock *t = in->target && in->op != OP_SETUP_FINALLY && in->op != OP_SETUP_WITH
+                                ? skip_empty(in->target) : NULL;
+            if (t && prev && t->preds == 1 && t->instrs[0].lineno == NO_LINE) {
+                t->instrs[0].lineno = prev->lineno;
+                t->instrs[0].cols = prev->cols;
+            }
+        }
+        BasicBlock *nb = skip_empty(b->next);
+        if (nb && prev && nb->preds == 1 && !op_is_terminator(b->instrs[b->n - 1].op) &&
+            nb->instrs[0].lineno == NO_LINE) {
+            nb->instrs[0].lineno = prev->lineno;
+            nb->instrs[0].cols = prev->cols;
+        }
+    }
+    int line = u->firstlineno;
+    for (BasicBlock *b = u->entry; b; b = b->next) {
+        if (b->n == 0) continue;
+        Instr *last = &b->instrs[b->n - 1];
+        if (last->lineno != NO_LINE) {
+            line = last->lineno;
+        } else if (last->op == OP_RETURN_VALUE) {
+            for (int i = 0; i < b->n; i++)
+                if (b->instrs[i].lineno == NO_LINE) b->instrs[i].lineno = line;
+        }
+    }
 }
 
 typedef struct { int maxdepth, maxblocks; } Depths;
@@ -366,6 +467,8 @@ Object *compiler_assemble(Compiler *c) {
         if (!changed) break;
     }
     if (mark_reachable(u) < 0) return NULL;
+    remove_nops(u->entry);
+    propagate_lines(u);
 
     Depths d;
     if (compute_depths(u, generator ? 1 : 0, &d) < 0) return NULL;
@@ -393,7 +496,7 @@ Object *compiler_assemble(Compiler *c) {
                 if (op_is_uncond_jump(op)) op = arg <= k ? OP_JUMP_BACKWARD : OP_JUMP_FORWARD;
             }
             code[k] = MAKE_INSTR(op, arg);
-            lines[k] = in->lineno > 0 ? in->lineno : u->firstlineno;
+            lines[k] = in->lineno > 0 || in->lineno == NO_LINE ? in->lineno : u->firstlineno;
             cols[k] = in->cols;
         }
     }

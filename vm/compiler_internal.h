@@ -38,6 +38,8 @@ struct BasicBlock {
     int offset;               /* index of the first instruction */
     int startdepth;           /* value stack depth on entry, -1 unknown */
     int startblocks;          /* block stack depth on entry */
+    int preds;                /* predecessors (assembler, line propagation) */
+    int extra_preds;          /* edges CPython's layout has and ours lacks */
     bool reachable;
 };
 
@@ -174,6 +176,12 @@ static inline bool op_is_terminator(int op) {
 /* Emit helpers returning -1 from the enclosing function on failure. */
 #define EMIT(c, op, arg) do { if (compiler_emit((c), (op), (arg)) < 0) return -1; } while (0)
 #define EMIT_JUMP(c, op, b) do { if (compiler_emit_jump((c), (op), (b)) < 0) return -1; } while (0)
+/* "No location" (CPython's UNSET_LOC): the assembler gives such an
+ * instruction the line of the one before it when that is unambiguous, as
+ * CPython does, else it keeps no line (tracebacks then say "line -1"). */
+#define NO_LINE (-1)
+#define UNSET_LOC(c) ((c)->u->loc = (AstPos){NO_LINE, -1, NO_LINE, -1})
+#define EMIT_JUMP_NOLINE(c, op, b) do { UNSET_LOC(c); EMIT_JUMP(c, op, b); } while (0)
 #define EMIT_CONST(c, o) do { if (compiler_emit_const((c), (o)) < 0) return -1; } while (0)
 #define EMIT_NAME(c, op, n) do { if (compiler_emit_name((c), (op), (n)) < 0) return -1; } while (0)
 #define VISIT(c, e) do { if (compiler_visit_expr((c), (e)) < 0) return -1; } while (0)

@@ -378,7 +378,7 @@ static int compile_if(Compiler *c, AstStmt *s) {
     if (compiler_jump_if(c, s->v.ifstmt.test, next, false) < 0) return -1;
     if (compiler_visit_stmts(c, s->v.ifstmt.body) < 0) return -1;
     if (has_else) {
-        EMIT_JUMP(c, JUMP, end);
+        EMIT_JUMP_NOLINE(c, JUMP, end);
         compiler_use_block(c, next);
         if (compiler_visit_stmts(c, s->v.ifstmt.orelse) < 0) return -1;
     }
@@ -399,6 +399,9 @@ static int compile_while(Compiler *c, AstStmt *s) {
     c->u->loc = s->pos;
     EMIT_JUMP(c, JUMP, loop);
     pop_fblock(c);
+    /* CPython repeats the test at the bottom of the loop, so its exit has two
+     * predecessors: what follows has no line of its own (see assemble.c). */
+    anchor->extra_preds = 1;
     compiler_use_block(c, anchor);
     if (compiler_visit_stmts(c, s->v.whileloop.orelse) < 0) return -1;
     compiler_use_block(c, exit);
@@ -417,8 +420,8 @@ static int compile_for(Compiler *c, AstStmt *s) {
     EMIT_JUMP(c, OP_FOR_ITER, cleanup);
     VISIT(c, s->v.forloop.target);
     if (compiler_visit_stmts(c, s->v.forloop.body) < 0) return -1;
-    c->u->loc = s->pos;
-    EMIT_JUMP(c, JUMP, start);
+    /* no line of its own: a check point there reports the body's last line */
+    EMIT_JUMP_NOLINE(c, JUMP, start);
     pop_fblock(c);
     compiler_use_block(c, cleanup);
     if (compiler_visit_stmts(c, s->v.forloop.orelse) < 0) return -1;
@@ -437,6 +440,7 @@ static int compile_try_except(Compiler *c, AstStmt *s) {
     if (push_fblock(c, FB_TRY_EXCEPT, body, NULL, NULL) < 0) return -1;
     if (compiler_visit_stmts(c, s->v.tryblock.body) < 0) return -1;
     pop_fblock(c);
+    UNSET_LOC(c);
     EMIT(c, OP_POP_BLOCK, 0);
     EMIT_JUMP(c, JUMP, orelse);
     AstSeq *handlers = s->v.tryblock.handlers;
@@ -465,7 +469,7 @@ static int compile_try_except(Compiler *c, AstStmt *s) {
             if (push_fblock(c, FB_HANDLER_CLEANUP, cleanup_body, NULL, h->name) < 0) return -1;
             if (compiler_visit_stmts(c, h->body) < 0) return -1;
             pop_fblock(c);
-            c->u->loc = h->pos;
+            UNSET_LOC(c);
             EMIT(c, OP_POP_BLOCK, 0);
             EMIT(c, OP_POP_EXCEPT, 0);
             if (unbind_name(c, h->name) < 0) return -1;
@@ -479,7 +483,7 @@ static int compile_try_except(Compiler *c, AstStmt *s) {
             if (push_fblock(c, FB_HANDLER_CLEANUP, cleanup_body, NULL, NULL) < 0) return -1;
             if (compiler_visit_stmts(c, h->body) < 0) return -1;
             pop_fblock(c);
-            c->u->loc = h->pos;
+            UNSET_LOC(c);
             EMIT(c, OP_POP_EXCEPT, 0);
             EMIT_JUMP(c, JUMP, end);
         }
@@ -505,10 +509,11 @@ static int compile_try_finally(Compiler *c, AstStmt *s) {
     int r = SEQ_LEN(s->v.tryblock.handlers) ? compile_try_except(c, s)
                                               : compiler_visit_stmts(c, s->v.tryblock.body);
     if (r < 0) return -1;
+    UNSET_LOC(c);
     EMIT(c, OP_POP_BLOCK, 0);
     pop_fblock(c);
     if (compiler_visit_stmts(c, s->v.tryblock.finalbody) < 0) return -1;
-    EMIT_JUMP(c, JUMP, exit);
+    EMIT_JUMP_NOLINE(c, JUMP, exit);
     compiler_use_block(c, end);   /* [prev, exc] */
     if (push_fblock(c, FB_FINALLY_END, end, NULL, NULL) < 0) return -1;
     if (compiler_visit_stmts(c, s->v.tryblock.finalbody) < 0) return -1;
@@ -661,8 +666,9 @@ int compiler_visit_stmt(Compiler *c, AstStmt *s) {
     case STMT_IMPORTFROM: return compile_importfrom(c, s);
     case STMT_GLOBAL:
     case STMT_NONLOCAL:
-    case STMT_PASS:
         return 0;
+    case STMT_PASS:   /* a NOP holding the line (the assembler drops it) */
+        return compiler_emit(c, OP_NOP, 0);
     case STMT_EXPR: return compile_expr_stmt(c, s);
     case STMT_BREAK: return compile_break_continue(c, s, true);
     case STMT_CONTINUE: return compile_break_continue(c, s, false);
