@@ -13,13 +13,23 @@
  * Delegation (yield from): while the frame is suspended on YIELD_FROM the
  * sub-iterator is the top of its value stack; throw() and close() are
  * forwarded to it as PEP 380 specifies.
+ *
+ * Finalisation (PEP 442): a generator dropped while suspended is closed,
+ * so its finally blocks run.  gen_finalize is the type's finaliser: the
+ * cycle collector calls it on garbage generators before clearing anything
+ * (a generator in a cycle still runs its finally code with its locals
+ * intact), gen_dealloc calls it otherwise; the GC header's `finalized`
+ * byte makes it run at most once.  Generators can be weakly referenced.
  */
+#include <stddef.h>
 #include <string.h>
 
+#include "gc/gc.h"
 #include "vm/eval.h"
 #include "vm/frame.h"
 #include "vm/opcodes.h"
 #include "vm/vm.h"
+#include "vm/objects/weakref.h"
 
 typedef struct GeneratorObject {
     Object ob_base;
@@ -27,6 +37,7 @@ typedef struct GeneratorObject {
     Object *code;
     Object *name, *qualname;
     Object *exc_state;   /* handled exception saved while suspended, or NULL */
+    Object *weaklist;    /* weak references to the generator (weakref.c) */
     char running;
 } GeneratorObject;
 
@@ -392,18 +403,27 @@ static int gen_clear(Object *o) {
     return 0;
 }
 
+/* The finaliser: close() a generator that has not finished, reporting
+ * (not raising) any error.  The caller holds a reference. */
+static void gen_finalize(Object *o) {
+    GeneratorObject *g = GEN(o);
+    if (!g->frame || g->running || g->frame->state == FRAME_DONE) return;
+    Object *saved = err_fetch();
+    Object *r = gen_close_impl(g);
+    if (r) DECREF(r);
+    else err_write_unraisable(o);
+    if (saved) err_restore(saved);
+}
+
 static void gen_dealloc(Object *o) {
     GeneratorObject *g = GEN(o);
     gc_untrack(o);
-    if (g->frame && g->frame->state == FRAME_SUSPENDED) {
-        /* Run the generator's finally blocks: close() on a resurrected
-         * object, reporting (not raising) any error. */
+    if (g->weaklist) weakref_clear_all(o);
+    if (g->frame && g->frame->state != FRAME_DONE && !AS_GC(o)->finalized) {
+        /* Run the finally blocks on a resurrected object. */
+        AS_GC(o)->finalized = 1;
         o->refcnt = 1;
-        Object *saved = err_fetch();
-        Object *r = gen_close_impl(g);
-        if (r) DECREF(r);
-        else err_write_unraisable(o);
-        if (saved) err_restore(saved);
+        gen_finalize(o);
         if (--o->refcnt != 0) { /* resurrected by the finally code */
             gc_track(o);
             return;
@@ -481,9 +501,11 @@ TypeObject Generator_Type = {
     .dealloc = gen_dealloc,
     .traverse = gen_traverse,
     .clear = gen_clear,
+    .finalize = gen_finalize,
     .repr = gen_repr,
     .iter = gen_iter,
     .iternext = gen_iternext,
     .methods = gen_methods,
     .getset = gen_getset,
+    .weaklistoffset = offsetof(GeneratorObject, weaklist),
 };
