@@ -361,15 +361,12 @@ static int flush_std(const char *name) {
  * still referenced there get their __del__ run before exit.  Only when no
  * other thread is left: a daemon thread could otherwise run on a cleared
  * module while a __del__ releases the GIL. */
-static void clear_main_module(void) {
+static bool only_thread_left(void) {
     ThreadState *ts = ts_current;
-    if (runtime.threads != ts || ts->next) return;
-    Object *m = dict_get(runtime.modules, id___main__);
-    if (!m || !module_check(m)) {
-        err_clear();
-        return;
-    }
-    Object *d = module_get_dict(m);
+    return runtime.threads == ts && !ts->next;
+}
+
+static void clear_module_dict(Object *d) {
     INCREF(d);
     for (int pass = 0; pass < 2; pass++) {
         Object *keys = dict_keys_list(d);
@@ -389,6 +386,47 @@ static void clear_main_module(void) {
     DECREF(d);
 }
 
+static void clear_main_module(void) {
+    if (!only_thread_left()) return;
+    Object *m = dict_get(runtime.modules, id___main__);
+    if (!m || !module_check(m)) {
+        err_clear();
+        return;
+    }
+    clear_module_dict(module_get_dict(m));
+}
+
+/* Then the other modules' globals, the most recently imported first, so
+ * that objects held in imported modules get their __del__ run too (same
+ * guard as above).  sys and builtins are left alone: the finalisers that
+ * run here, the last collection and the final flushes still need print,
+ * sys.stdout and sys.stderr (CPython clears them after everything else,
+ * when nothing can use them any more). */
+static void clear_other_modules(void) {
+    if (!only_thread_left()) return;
+    Object *names = dict_keys_list(runtime.modules);
+    if (!names) {
+        err_clear();
+        return;
+    }
+    for (intptr_t i = LIST_SIZE(names) - 1; i >= 0; i--) {
+        Object *name = LIST_GET(names, i);
+        if (!str_check(name) || str_eq_cstr(name, "__main__") || str_eq_cstr(name, "sys") ||
+            str_eq_cstr(name, "builtins"))
+            continue;
+        Object *m = dict_get(runtime.modules, name);
+        if (!m) {
+            err_clear();
+            continue;
+        }
+        if (!module_check(m)) continue;
+        INCREF(m);
+        clear_module_dict(module_get_dict(m));
+        DECREF(m);
+    }
+    DECREF(names);
+}
+
 int runtime_finalize(int status) {
     /* Wait for the non-daemon threads (threading.py). */
     Object *threading = dict_get_cstr(runtime.modules, "threading");
@@ -404,6 +442,7 @@ int runtime_finalize(int status) {
     atexit_run_callbacks();
     runtime.finalizing = 1;
     clear_main_module();
+    clear_other_modules();
     gc_fini();   /* cycles left by the teardown: __del__ runs, memory freed */
     io_flush_all_files();
     if (flush_std("stdout") < 0 && status == 0) status = 120;
