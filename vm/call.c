@@ -232,16 +232,23 @@ Object *function_call(Object *func, Object *const *args, size_t nargs, Object *k
 Object *function_call_owned(Object *func, Object **args, size_t nargs) {
     FunctionObject *fn = (FunctionObject *)func;
     CodeObject *co = (CodeObject *)fn->code;
-    if (nargs != (size_t)co->argcount || co->kwonlyargcount != 0 ||
-        (co->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
-        Object *r = function_call(func, args, nargs, NULL);
-        for (size_t i = 0; i < nargs; i++) DECREF(args[i]);
-        return r;
-    }
     Frame *f = frame_new(co, fn->globals, fn->builtins, NULL);
     if (!f) {
         for (size_t i = 0; i < nargs; i++) DECREF(args[i]);
         return NULL;
+    }
+    if (nargs != (size_t)co->argcount || co->kwonlyargcount != 0 ||
+        (co->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+        /* The binder copies (into *args, defaults...): drop the caller's
+         * references before the body runs, so the callee sees the counts
+         * CPython shows (sys.getrefcount inside `def f(*a)`). */
+        int rc = bind_args(fn, co, f->slots, args, nargs, NULL);
+        for (size_t i = 0; i < nargs; i++) DECREF(args[i]);
+        if (rc < 0) {
+            DECREF((Object *)f);
+            return NULL;
+        }
+        return run_new_frame(func, co, f);
     }
     /* The usual one to three arguments by hand: a memcpy call costs more
      * than the copy. */
