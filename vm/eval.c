@@ -225,7 +225,7 @@ static inline bool type_has_name_cached(EvalCache *cache, int instr, Object *nam
 #define DISPATCH() goto dispatch
 #endif
 
-static inline Object *smallint_binop(int op, intptr_t x, intptr_t y) {
+static inline __attribute__((always_inline)) Object *smallint_binop(int op, intptr_t x, intptr_t y) {
     intptr_t r;
     switch (op) {
     case BINOP_ADD: r = x + y; break;
