@@ -11,6 +11,7 @@
 #include "vm/symtable.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,29 +27,40 @@
 
 /* ---- errors ------------------------------------------------------------- */
 
-/* The text of line `lineno` (1-based) of source, with its newline; NULL if
- * unavailable.  New reference. */
-static Object *source_line(const char *source, int lineno, const char **start_out) {
-    if (!source || lineno < 1) return NULL;
-    const char *p = source;
-    for (int l = 1; l < lineno; l++) {
-        p = strchr(p, '\n');
-        if (!p) return NULL;
-        p++;
+/* Line `lineno` (1-based) of the file `filename`, with its newline, as
+ * CPython's compiler and symtable errors get their text: read back from the
+ * file by name, so code compiled from a string (-c, exec, compile(), the
+ * REPL's <stdin>) has none.  NULL (no error) if unavailable.  New ref. */
+static Object *program_text(Object *filename, int lineno) {
+    if (!filename || !str_check(filename) || lineno < 1) return NULL;
+    FILE *fp = fopen(str_utf8(filename), "r");
+    if (!fp) return NULL;
+    StrBuf sb;
+    strbuf_init(&sb);
+    int line = 1, ch;
+    while (line < lineno && (ch = getc(fp)) != EOF)
+        if (ch == '\n') line++;
+    bool any = false;
+    if (line == lineno) {
+        while ((ch = getc(fp)) != EOF) {
+            any = true;
+            if (ch == '\r') {   /* universal newlines */
+                int nx = getc(fp);
+                if (nx != '\n' && nx != EOF) ungetc(nx, fp);
+                ch = '\n';
+            }
+            strbuf_append_char(&sb, (char)ch);
+            if (ch == '\n') break;
+        }
     }
-    const char *e = strchr(p, '\n');
-    size_t n = e ? (size_t)(e - p + 1) : strlen(p);
-    if (start_out) *start_out = p;
-    return str_decode_utf8(p, n, "replace");
-}
-
-/* Byte column -> 1-based character offset within the line. */
-static long char_offset(const char *line, int bytecol, size_t linelen) {
-    long chars = 0;
-    for (int i = 0; i < bytecol && (size_t)i < linelen; i++)
-        if (((unsigned char)line[i] & 0xC0) != 0x80) chars++;
-    if ((size_t)bytecol > linelen) chars += bytecol - (long)linelen;
-    return chars + 1;
+    fclose(fp);
+    if (!any) {
+        strbuf_free(&sb);
+        return NULL;
+    }
+    Object *text = strbuf_finish(&sb);   /* fails on invalid UTF-8, as CPython's */
+    if (!text) err_clear();
+    return text;
 }
 
 Object *compile_syntax_error(Object *filename, const char *source, AstPos pos,
@@ -65,17 +77,10 @@ Object *compile_syntax_error(Object *filename, const char *source, AstPos pos,
     }
     Object *msg = strbuf_finish(&sb);
     if (!msg) return NULL;
-    const char *linestart = NULL;
-    Object *text = source_line(source, pos.lineno, &linestart);
-    if (!text && err_occurred()) err_clear();
+    (void)source;
+    Object *text = program_text(filename, pos.lineno);
+    /* byte columns, as CPython's compiler reports them */
     long offset = pos.col_offset + 1, end_offset = pos.end_col_offset + 1;
-    if (linestart) {
-        const char *e = strchr(linestart, '\n');
-        size_t len = e ? (size_t)(e - linestart) : strlen(linestart);
-        offset = char_offset(linestart, pos.col_offset, len);
-        if (pos.end_lineno == pos.lineno)
-            end_offset = char_offset(linestart, pos.end_col_offset, len);
-    }
     Object *items[6];
     items[0] = filename ? NEWREF(filename) : str_from_cstr("<unknown>");
     items[1] = int_from_long(pos.lineno);

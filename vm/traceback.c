@@ -357,56 +357,77 @@ static void append_traceback(StrBuf *sb, Object *tbo) {
     if (cnt > TB_RECURSIVE_CUTOFF) append_repeated(sb, cnt);
 }
 
-/* "  File ..., line N" + text + caret line for SyntaxError and subclasses. */
-static void append_syntax_error(StrBuf *sb, SyntaxErrorObject *se) {
-    Object *fn = se->filename;
-    long lineno = se->lineno && int_check(se->lineno) ? (long)int_as_long(se->lineno) : -1;
-    if (err_occurred()) err_clear();
-    strbuf_printf(sb, "  File \"%s\", line %ld\n",
-                  fn && str_check(fn) ? str_utf8(fn) : "<string>", lineno);
-    if (!se->text || !str_check(se->text)) return;
-    long offset = se->offset && int_check(se->offset) ? (long)int_as_long(se->offset) : -1;
-    long end_offset =
-        se->end_offset && int_check(se->end_offset) ? (long)int_as_long(se->end_offset) : -1;
-    long end_lineno =
-        se->end_lineno && int_check(se->end_lineno) ? (long)int_as_long(se->end_lineno) : lineno;
-    if (err_occurred()) err_clear();
-    /* Work in code points: the offsets count characters. */
-    Object *text = se->text;
-    intptr_t n = STR_LENGTH(text);
-    intptr_t startc = 0;
-    while (startc < n) {
-        uint32_t ch = str_char_at(text, startc);
-        if (ch != ' ' && ch != '\t' && ch != '\f') break;
-        startc++;
+/* An optional int attribute of a SyntaxError: false if it is neither an
+ * int nor None (the display then falls back to str(exc), as CPython's). */
+static bool syntax_attr(Object *v, long *out, long if_none) {
+    if (!v || v == None) {
+        *out = if_none;
+        return true;
     }
-    intptr_t endc = n;
-    while (endc > startc) {
-        uint32_t ch = str_char_at(text, endc - 1);
-        if (ch != '\n' && ch != '\r' && ch != ' ' && ch != '\t') break;
-        endc--;
-    }
-    Object *shown = str_substring(text, startc, endc);
-    if (!shown) {
+    if (!int_check(v)) return false;
+    *out = (long)int_as_long(v);
+    if (err_occurred()) {
         err_clear();
-        return;
+        return false;
+    }
+    return true;
+}
+
+/* "  File ..., line N", the text and the caret line of a SyntaxError, as
+ * CPython 3.11 prints them: leading blanks are stripped and the offset moved
+ * with them (no caret when it falls left of the text), lines of the text
+ * before the offset are skipped, and only an exact SyntaxError gets a caret
+ * per column of its range (subclasses such as IndentationError get one).
+ * False if the attributes are unusable: the caller then shows str(exc). */
+static bool append_syntax_error(StrBuf *sb, SyntaxErrorObject *se) {
+    long lineno, offset, end_lineno, end_offset;
+    if (!se->lineno || !int_check(se->lineno) || !syntax_attr(se->lineno, &lineno, -1) ||
+        !syntax_attr(se->offset, &offset, -1))
+        return false;
+    if (OBJ_TYPE((Object *)se) == &Exc_SyntaxError) {
+        if (!syntax_attr(se->end_lineno, &end_lineno, lineno) ||
+            !syntax_attr(se->end_offset, &end_offset, -1))
+            return false;
+    } else {
+        end_lineno = lineno;
+        end_offset = -1;
+    }
+    Object *fn = se->filename;
+    Object *fs = fn && fn != None ? obj_str(fn) : NULL;
+    if (!fs) err_clear();
+    strbuf_printf(sb, "  File \"%s\", line %ld\n", fs ? str_utf8(fs) : "<string>", lineno);
+    XDECREF(fs);
+    if (!se->text || !str_check(se->text)) return true;
+    const char *text = str_utf8(se->text);
+    long line_size = (long)strlen(text);
+    if (end_lineno > lineno) end_offset = line_size;
+    if (end_offset > line_size + 1) end_offset = line_size + 1;
+    long carets = end_offset > 0 && end_offset > offset ? end_offset - offset : 1;
+    offset--;   /* 0-based */
+    while (*text == ' ' || *text == '\t' || *text == '\f') {
+        text++;
+        offset--;
+    }
+    long len = (long)strlen(text);
+    if (len > 0 && text[len - 1] == '\n') len--;
+    if (offset > len) offset = len;
+    for (;;) {   /* skip the lines before the offset */
+        const char *nl = strchr(text, '\n');
+        if (!nl || nl - text >= offset) break;
+        long skip = (long)(nl - text) + 1;
+        text += skip;
+        len -= skip;
+        offset -= skip;
     }
     strbuf_append_cstr(sb, "    ");
-    strbuf_append_str(sb, shown);
-    strbuf_append_char(sb, '\n');
-    DECREF(shown);
-    if (offset < 1) return;
-    long col = offset - 1 - (long)startc;
-    if (col < 0) col = 0;
-    if (col > endc - startc) col = (long)(endc - startc);
-    long carets = 1;
-    if (end_lineno == lineno && end_offset > offset) carets = end_offset - offset;
-    if (col + carets > endc - startc + 1) carets = (long)(endc - startc + 1) - col;
-    if (carets < 1) carets = 1;
+    strbuf_append_cstr(sb, text);
+    if (text[len] != '\n') strbuf_append_char(sb, '\n');
+    if (offset < 0) return true;
     strbuf_append_cstr(sb, "    ");
-    for (long k = 0; k < col; k++) strbuf_append_char(sb, ' ');
+    for (long k = 0; k < offset; k++) strbuf_append_char(sb, ' ');
     for (long k = 0; k < carets; k++) strbuf_append_char(sb, '^');
     strbuf_append_char(sb, '\n');
+    return true;
 }
 
 /* ---- "Did you mean" (CPython 3.11's suggestions for NameError and
@@ -509,7 +530,7 @@ static Object *compute_suggestion(Object *exc) {
     return found;
 }
 
-static void append_exception_line(StrBuf *sb, Object *exc) {
+static void append_exception_line(StrBuf *sb, Object *exc, bool syntax_shown) {
     TypeObject *t = OBJ_TYPE(exc);
     Object *mod = type_module(t);
     Object *qn = type_qualname(t);
@@ -523,8 +544,7 @@ static void append_exception_line(StrBuf *sb, Object *exc) {
     XDECREF(mod);
     XDECREF(qn);
     Object *s;
-    bool is_syntax = type_is_subtype(t, &Exc_SyntaxError);
-    if (is_syntax && ((SyntaxErrorObject *)exc)->msg) s = obj_str(((SyntaxErrorObject *)exc)->msg);
+    if (syntax_shown && ((SyntaxErrorObject *)exc)->msg) s = obj_str(((SyntaxErrorObject *)exc)->msg);
     else s = obj_str(exc);
     if (!s) {
         err_clear();
@@ -562,9 +582,9 @@ static void append_exception_line(StrBuf *sb, Object *exc) {
 static void append_one(StrBuf *sb, Object *exc) {
     Object *tb = exc_get_traceback(exc);
     if (tb) append_traceback(sb, tb);
-    if (type_is_subtype(OBJ_TYPE(exc), &Exc_SyntaxError))
-        append_syntax_error(sb, (SyntaxErrorObject *)exc);
-    append_exception_line(sb, exc);
+    bool syntax_shown = type_is_subtype(OBJ_TYPE(exc), &Exc_SyntaxError) &&
+                        append_syntax_error(sb, (SyntaxErrorObject *)exc);
+    append_exception_line(sb, exc, syntax_shown);
 }
 
 #define MAX_CHAIN 64

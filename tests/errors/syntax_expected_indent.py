@@ -1,0 +1,3 @@
+# check: stderr
+def f():
+return 1

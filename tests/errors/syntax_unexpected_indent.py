@@ -1,0 +1,3 @@
+# check: stderr
+x = 1
+    y = 2
