@@ -13,9 +13,9 @@
 #include "vm/error.h"
 
 GCGeneration gc_generations[GC_GENERATIONS] = {
-    {{&gc_generations[0].head, &gc_generations[0].head, 0}, 700, 0},
-    {{&gc_generations[1].head, &gc_generations[1].head, 0}, 10, 0},
-    {{&gc_generations[2].head, &gc_generations[2].head, 0}, 10, 0},
+#define GENERATION(i, t) {.head = {.next = &gc_generations[i].head, .prev = &gc_generations[i].head}, .threshold = (t)}
+    GENERATION(0, 700), GENERATION(1, 10), GENERATION(2, 10),
+#undef GENERATION
 };
 
 void *mem_alloc(size_t n) {
