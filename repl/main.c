@@ -247,7 +247,17 @@ int main(int argc, char **argv) {
     /* python3 compatibility: PYTHONUNBUFFERED=x acts like -u (unless -E). */
     const char *unbuf = runtime_config.ignore_environment ? NULL : getenv("PYTHONUNBUFFERED");
     if (unbuf && *unbuf) runtime_config.unbuffered = 1;
+    /* PYTHONOPTIMIZE=n acts like n times -O (a non-number like once). */
+    const char *opt = runtime_config.ignore_environment ? NULL : getenv("PYTHONOPTIMIZE");
+    if (opt && *opt) {
+        char *end;
+        long n = strtol(opt, &end, 10);
+        if (*end || n < 0) n = 1;
+        if (n > runtime_config.optimize) runtime_config.optimize = (int)n;
+    }
     runtime_init(sargc, sargv);
+    /* sys.argv holds its own copies now. */
+    if (sargv != argv + i) free(sargv);
     if (apply_xoptions() < 0) return 2;
 
     int status;

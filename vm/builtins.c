@@ -317,7 +317,11 @@ static Object *builtin_compile(Object *self, Object *const *args, size_t nargs,
                           filename);
     Object *text = source_text(src, "compile() arg 1 must be a string, bytes or AST object");
     if (!text) return NULL;
-    Object *code = compile_source(str_utf8(text), fname, m);
+    if (optimize < -1 || optimize > 2) {
+        DECREF(text);
+        return err_format(&Exc_ValueError, "compile(): invalid optimize value");
+    }
+    Object *code = compile_source_optimize(str_utf8(text), fname, m, optimize);
     DECREF(text);
     return code;
 }

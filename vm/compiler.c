@@ -26,6 +26,7 @@
 #include "vm/objects/tuple.h"
 #include "vm/parser.h"
 #include "vm/runtime.h"
+#include "stdlib/runtime_modules.h"
 #include "vm/strbuf.h"
 
 /* ---- errors ------------------------------------------------------------- */
@@ -284,7 +285,8 @@ static int lookup_index(Object *d, Object *name) {
 
 int compiler_nameop(Compiler *c, Object *name, ExprContext ctx) {
     Unit *u = c->u;
-    if (ctx == CTX_LOAD && str_eq_cstr(name, "__debug__")) return compiler_emit_const(c, True);
+    if (ctx == CTX_LOAD && str_eq_cstr(name, "__debug__"))
+        return compiler_emit_const(c, c->optimize ? False : True);
     Object *m = symtable_mangle(u->private_name, name);
     if (!m) return -1;
     int scope = symentry_scope(u->ste, m);
@@ -575,9 +577,10 @@ static int index_lines(Compiler *c) {
 }
 
 static Object *compile_ast_source(AstModule *mod, const char *filename, int mode,
-                                  const char *source) {
+                                  const char *source, int optimize) {
     Compiler c;
     memset(&c, 0, sizeof c);
+    c.optimize = optimize < 0 ? runtime_config.optimize : optimize;
     c.filename = str_from_cstr(filename ? filename : "<unknown>");
     if (!c.filename) return NULL;
     c.source = source;
@@ -603,15 +606,20 @@ static Object *compile_ast_source(AstModule *mod, const char *filename, int mode
 }
 
 Object *compile_ast(AstModule *mod, const char *filename, int mode) {
-    return compile_ast_source(mod, filename, mode, NULL);
+    return compile_ast_source(mod, filename, mode, NULL, -1);
+}
+
+Object *compile_source_optimize(const char *source, const char *filename, int mode,
+                                int optimize) {
+    AstModule *mod = parse_source(source, filename, mode);
+    if (!mod) return NULL;
+    Object *code = compile_ast_source(mod, filename, mode, source, optimize);
+    arena_free(mod->arena);
+    return code;
 }
 
 Object *compile_source(const char *source, const char *filename, int mode) {
-    AstModule *mod = parse_source(source, filename, mode);
-    if (!mod) return NULL;
-    Object *code = compile_ast_source(mod, filename, mode, source);
-    arena_free(mod->arena);
-    return code;
+    return compile_source_optimize(source, filename, mode, -1);
 }
 
 int compile_is_incomplete(const char *source) {

@@ -12,6 +12,11 @@
 Object *compile_ast(AstModule *mod, const char *filename, int mode);
 /* Parse + compile.  NULL with SyntaxError set. */
 Object *compile_source(const char *source, const char *filename, int mode);
+/* The same at an optimization level (compile()'s optimize): -1 the
+ * interpreter's (-O), 0 none, 1 no asserts and __debug__ False, 2 also no
+ * docstrings. */
+Object *compile_source_optimize(const char *source, const char *filename, int mode,
+                                int optimize);
 /* For the REPL: 1 if `source` is an incomplete statement that more lines
  * could complete, 0 if complete (or a real syntax error). */
 int compile_is_incomplete(const char *source);

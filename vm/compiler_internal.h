@@ -98,6 +98,7 @@ typedef struct Compiler {
                               blanks, for the end column of multi-line nodes */
     int nlines;
     Object *frozensets;    /* list of the frozenset constants made so far, or NULL */
+    int optimize;          /* -O level: 1 drops asserts (__debug__ False), 2 docstrings */
 } Compiler;
 
 /* ---- compiler.c ---- */

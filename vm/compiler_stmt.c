@@ -284,6 +284,7 @@ static int compile_raise(Compiler *c, AstStmt *s) {
 }
 
 static int compile_assert(Compiler *c, AstStmt *s) {
+    if (c->optimize) return 0;   /* -O */
     BasicBlock *end;
     NEW_BLOCK(c, end);
     if (compiler_jump_if(c, s->v.assertion.test, end, true) < 0) return -1;
@@ -584,7 +585,7 @@ static int compile_function(Compiler *c, AstStmt *s) {
     if (flags < 0) return -1;
     if (compiler_enter_scope(c, s->v.functiondef.name, UNIT_FUNCTION, s, first_line(s, decos)) < 0)
         return -1;
-    Object *doc = compiler_docstring(s->v.functiondef.body);
+    Object *doc = c->optimize < 2 ? compiler_docstring(s->v.functiondef.body) : NULL;
     if (compiler_add_const(c, doc ? doc : None) < 0) return -1;
     compiler_set_arg_counts(c, a);
     if (compiler_visit_stmts(c, s->v.functiondef.body) < 0) return -1;
@@ -723,7 +724,7 @@ static bool find_annotations(AstSeq *stmts) {
 int compiler_body(Compiler *c, AstSeq *body, bool is_module) {
     if (find_annotations(body)) EMIT(c, OP_SETUP_ANNOTATIONS, 0);
     int start = 0;
-    Object *doc = c->interactive ? NULL : compiler_docstring(body);
+    Object *doc = c->interactive || c->optimize >= 2 ? NULL : compiler_docstring(body);
     if (doc) {
         c->u->loc = ((AstStmt *)SEQ_GET(body, 0))->pos;
         EMIT_CONST(c, doc);
