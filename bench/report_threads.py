@@ -7,7 +7,7 @@ def countdown(n):
     while n > 0:
         n -= 1
 
-N = 3000000
+N = 10000000
 countdown(N)                      # warm up (CPython specialises after a few runs)
 t0 = time.perf_counter(); countdown(N); countdown(N); serial = time.perf_counter() - t0
 ts = [threading.Thread(target=countdown, args=(N,)) for _ in range(2)]
