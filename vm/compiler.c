@@ -79,12 +79,14 @@ static Instr *next_instr(Compiler *c) {
     i->lineno = p->lineno;
     i->cols = 0;
     int end = p->end_col_offset;
-    if (p->end_lineno != p->lineno) {
+    bool multiline = p->end_lineno != p->lineno;
+    if (multiline) {
         /* a node spanning lines: carets run to the end of its first line */
         end = p->lineno > 0 && p->lineno <= c->nlines ? c->line_len[p->lineno] : 0;
     }
-    if (p->col_offset >= 0 && p->col_offset <= 0xffff && end > p->col_offset && end <= 0xffff)
-        i->cols = (uint32_t)p->col_offset | ((uint32_t)end << 16);
+    if (p->col_offset >= 0 && p->col_offset <= 0xffff && end > p->col_offset && end <= 0x7fff)
+        i->cols = (uint32_t)p->col_offset | ((uint32_t)end << 16) |
+                  (multiline ? CODE_COLS_MULTILINE : 0);
     i->target = NULL;
     return i;
 }

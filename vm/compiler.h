@@ -21,6 +21,12 @@ Object *compile_source_optimize(const char *source, const char *filename, int mo
  * could complete, 0 if complete (or a real syntax error). */
 int compile_is_incomplete(const char *source);
 
+/* Code objects' cols[i] packs the start column (bits 0-15) and the end
+ * column (bits 16-30) of instruction i's expression; this bit says the
+ * expression goes on past its first line (the end is that line's end), and
+ * tracebacks then show no operator anchors, as CPython's. */
+#define CODE_COLS_MULTILINE 0x80000000u
+
 /* Disassembly, checkpoints marked with '*' (vm/dis.c). */
 void dis_code(Object *code, void *file /* FILE * */);
 /* The same text as a str (for a `dis` module).  New reference. */

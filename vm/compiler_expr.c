@@ -148,6 +148,21 @@ int compiler_visit_exprs(Compiler *c, AstSeq *s) {
     return 0;
 }
 
+/* CPython 3.11 places an attribute's instructions at its name when the
+ * name is on a later line than the current location (`(obj\n  .name)`),
+ * keeping the end column. */
+void compiler_match_attr_loc(Compiler *c, AstExpr *attr) {
+    AstPos *p = &c->u->loc;
+    if (p->lineno == attr->pos.end_lineno) return;
+    p->lineno = p->end_lineno = attr->pos.end_lineno;
+    intptr_t len = STR_LENGTH(attr->v.attribute.attr);
+    if (len <= attr->pos.end_col_offset) {
+        p->col_offset = attr->pos.end_col_offset - (int)len;
+    } else {
+        p->col_offset = p->end_col_offset = -1;
+    }
+}
+
 static int emit_compare_op(Compiler *c, intptr_t op) {
     switch (op) {
     case CMPX_IS: return compiler_emit(c, OP_IS_OP, 0);
@@ -558,11 +573,15 @@ static int compile_call(Compiler *c, AstExpr *e) {
             VISIT(c, f->v.attribute.value);
             AstPos saved = c->u->loc;
             c->u->loc = f->pos;
+            compiler_match_attr_loc(c, f);
             int r = compiler_emit_name(c, OP_LOAD_METHOD, f->v.attribute.attr);
             c->u->loc = saved;
             if (r < 0) return -1;
             if (compiler_visit_exprs(c, args) < 0) return -1;
-            return compiler_emit(c, OP_CALL_METHOD, SEQ_LEN(args));
+            compiler_match_attr_loc(c, f);
+            r = compiler_emit(c, OP_CALL_METHOD, SEQ_LEN(args));
+            c->u->loc = saved;
+            return r;
         }
     }
     VISIT(c, f);
@@ -914,6 +933,7 @@ static int visit_expr_inner(Compiler *c, AstExpr *e) {
         return compiler_emit_const(c, e->v.constant.value);
     case EXPR_ATTRIBUTE:
         VISIT(c, e->v.attribute.value);
+        compiler_match_attr_loc(c, e);
         switch (e->v.attribute.ctx) {
         case CTX_LOAD: return compiler_emit_name(c, OP_LOAD_ATTR, e->v.attribute.attr);
         case CTX_STORE: return compiler_emit_name(c, OP_STORE_ATTR, e->v.attribute.attr);

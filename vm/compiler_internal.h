@@ -143,6 +143,8 @@ Object *compiler_const_value(Compiler *c, AstExpr *e);
 Object *compiler_const_sequence(Compiler *c, AstSeq *elts);
 /* An iterable operand (for, comprehension, `in`): constant displays folded. */
 int compiler_visit_iterable(Compiler *c, AstExpr *e);
+/* Move the location to an attribute's name if that is on a later line. */
+void compiler_match_attr_loc(Compiler *c, AstExpr *attr);
 int compiler_check_keywords(Compiler *c, AstSeq *keywords);
 
 /* ---- compiler_stmt.c ---- */

@@ -190,12 +190,14 @@ static int compile_augassign(Compiler *c, AstStmt *s) {
         VISIT(c, t->v.attribute.value);
         EMIT(c, OP_DUP_TOP, 0);
         c->u->loc = t->pos;
+        compiler_match_attr_loc(c, t);
         EMIT_NAME(c, OP_LOAD_ATTR, t->v.attribute.attr);
         c->u->loc = saved;
         VISIT(c, s->v.augassign.value);
         EMIT(c, OP_BINARY_OP, op);
         EMIT(c, OP_ROT_TWO, 0);
         c->u->loc = t->pos;
+        compiler_match_attr_loc(c, t);
         EMIT_NAME(c, OP_STORE_ATTR, t->v.attribute.attr);
         return 0;
     case EXPR_SUBSCRIPT:

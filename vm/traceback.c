@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "vm/traceback.h"
+#include "vm/compiler.h"
 #include "vm/vm.h"
 #include "vm/objects/typesys.h"
 
@@ -272,7 +273,7 @@ static bool find_anchors(const char *s, int n, int *lo, int *hi) {
 static void append_carets(StrBuf *sb, const char *line, CodeObject *co, int lasti) {
     if (!co->cols || lasti < 0 || lasti >= co->ncode) return;
     uint32_t packed = co->cols[lasti];
-    int start = (int)(packed & 0xffff), end = (int)(packed >> 16);
+    int start = (int)(packed & 0xffff), end = (int)((packed & ~CODE_COLS_MULTILINE) >> 16);
     int len = (int)strlen(line);
     if (end <= start || end > len) return;
     int lead = 0;
@@ -281,7 +282,8 @@ static void append_carets(StrBuf *sb, const char *line, CodeObject *co, int last
     while (rend > lead && (line[rend - 1] == ' ' || line[rend - 1] == '\t')) rend--;
     if (start < lead) start = lead;
     int lo = -1, hi = -1;
-    bool anchored = find_anchors(line + start, end - start, &lo, &hi);
+    /* operator anchors only for an expression on one line, as CPython */
+    bool anchored = !(packed & CODE_COLS_MULTILINE) && find_anchors(line + start, end - start, &lo, &hi);
     /* A plain range covering the whole line says nothing: no carets. */
     if (!anchored && start <= lead && end >= rend) return;
     strbuf_append_cstr(sb, "    ");
