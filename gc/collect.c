@@ -20,6 +20,8 @@
  * with the GIL held, from whichever thread triggered it.
  */
 #include "gc/gc.h"
+#include "vm/objects/list.h"
+#include "vm/objects/weakref.h"
 #include "vm/error.h"
 #include "vm/state.h"
 
@@ -165,6 +167,32 @@ static int finalize_garbage(GCHead *unreachable) {
     return ran;
 }
 
+static bool weakref_is_garbage(Object *ref) {
+    return obj_is_gc(ref) && AS_GC(ref)->state == GC_STATE_UNREACHABLE;
+}
+
+/* As CPython: before any finaliser runs, every weakref to the garbage goes
+ * dead, and the callbacks of weakrefs that are not garbage themselves are
+ * called.  Returns how many callbacks ran (they may resurrect objects). */
+static intptr_t handle_weakrefs(GCHead *unreachable) {
+    Object *pending = NULL;
+    for (GCHead *g = unreachable->next; g != unreachable; g = g->next) {
+        Object *o = FROM_GC(g);
+        intptr_t off = o->type->weaklistoffset;
+        if (off <= 0 || !*(Object **)((char *)o + off)) continue;
+        if (!pending && !(pending = list_new(0))) {
+            err_clear();
+            return 0;
+        }
+        weakref_detach_all(o, pending, weakref_is_garbage);
+    }
+    if (!pending) return 0;
+    intptr_t n = LIST_SIZE(pending);
+    if (n) weakref_call_pending(pending);
+    DECREF(pending);
+    return n;
+}
+
 static void clear_garbage(GCHead *unreachable, GCHead *old) {
     while (!list_empty(unreachable)) {
         GCHead *g = unreachable->next;
@@ -217,7 +245,9 @@ static intptr_t collect_generation(int gen) {
         /* Only a finaliser can make the garbage reachable again.  As in
          * CPython, the count is what is left to clear after finalisers:
          * objects they freed or resurrected are not included. */
-        if (n_finalizable && finalize_garbage(&unreachable)) {
+        intptr_t ran = handle_weakrefs(&unreachable);
+        if (n_finalizable) ran += finalize_garbage(&unreachable);
+        if (ran) {
             if (resurrected(&unreachable)) {
                 for (GCHead *g = unreachable.next; g != &unreachable; g = g->next)
                     g->state = GC_STATE_IDLE;

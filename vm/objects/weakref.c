@@ -145,34 +145,48 @@ TypeObject WeakRef_Type = {
     .getset = weakref_getset,
 };
 
-void weakref_clear_all(Object *o) {
+int weakref_detach_all(Object *o, Object *pending, bool (*is_garbage)(Object *ref)) {
     Object **head = weaklist_of(o);
-    if (!head || !*head) return;
-    /* Keep the callbacks' weakrefs alive while we call them. */
-    Object *pending = list_new(0);
+    int n = 0;
+    if (!head) return 0;
     while (*head) {
         WeakRefObject *r = (WeakRefObject *)*head;
         unlink_ref(r);
-        if (r->callback && pending) {
+        /* A weakref that dies in the same cycle never calls back. */
+        if (r->callback && pending && !(is_garbage && is_garbage((Object *)r))) {
             if (list_append(pending, (Object *)r) < 0) err_clear();
+            else n++;
         }
     }
-    if (!pending) {
-        err_clear();
-        return;
-    }
+    return n;
+}
+
+void weakref_call_pending(Object *pending) {
     Object *saved = err_fetch();
     for (intptr_t i = 0; i < LIST_SIZE(pending); i++) {
         WeakRefObject *r = (WeakRefObject *)LIST_GET(pending, i);
         Object *cb = r->callback;
+        if (!cb) continue;
         r->callback = NULL;
         Object *res = obj_call1(cb, (Object *)r);
         if (res) DECREF(res);
         else err_write_unraisable(cb);
         DECREF(cb);
     }
-    DECREF(pending);
     if (saved) err_restore(saved);
+}
+
+void weakref_clear_all(Object *o) {
+    Object **head = weaklist_of(o);
+    if (!head || !*head) return;
+    /* Keep the callbacks' weakrefs alive while we call them. */
+    Object *pending = list_new(0);
+    if (!pending) err_clear();
+    weakref_detach_all(o, pending, NULL);
+    if (pending) {
+        weakref_call_pending(pending);
+        DECREF(pending);
+    }
 }
 
 intptr_t weakref_count(Object *o) {

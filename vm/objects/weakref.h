@@ -12,6 +12,12 @@
 extern TypeObject WeakRef_Type;
 
 void weakref_clear_all(Object *o);
+/* For the cycle collector: cut every weakref to `o` loose, appending those
+ * with a callback to `pending` (a list) unless is_garbage(ref) says the
+ * weakref itself dies in the same collection; returns how many were
+ * appended.  weakref_call_pending() then calls their callbacks. */
+int weakref_detach_all(Object *o, Object *pending, bool (*is_garbage)(Object *ref));
+void weakref_call_pending(Object *pending);
 intptr_t weakref_count(Object *o);
 Object *mod_weakref_init(void);      /* the `_weakref` module */
 
