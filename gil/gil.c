@@ -98,7 +98,7 @@ uint64_t gil_now_ns(void) {
 }
 
 static void trace_event(unsigned long ident, int kind, const char *detail, uint64_t t) {
-    if (!atomic_load_explicit(&gil_tracing, memory_order_relaxed)) return;
+    if (!GILPY_GIL_TRACE || !atomic_load_explicit(&gil_tracing, memory_order_relaxed)) return;
     pthread_mutex_lock(&trace_mutex);
     if (trace_len == trace_cap) {
         size_t cap = trace_cap ? trace_cap * 2 : 4096;

@@ -2,6 +2,9 @@
  *
  * GILPY_DEBUG      : extra assertions (GIL ownership, refcount sanity).
  * GILPY_VERSION    : version string shown by -V and the REPL banner.
+ * GILPY_GIL_TRACE  : 1 (default) records GIL trace events when a trace is
+ *                    running; 0 compiles the recording out, to measure what
+ *                    the feature costs when it is off (docs/gil-lab.md).
  */
 #ifndef GILPY_CONFIG_H
 #define GILPY_CONFIG_H
@@ -14,5 +17,9 @@
 
 #define GILPY_DEFAULT_RECURSION_LIMIT 1000
 #define GILPY_DEFAULT_SWITCH_INTERVAL 0.005
+
+#ifndef GILPY_GIL_TRACE
+#define GILPY_GIL_TRACE 1
+#endif
 
 #endif
